@@ -1,0 +1,115 @@
+"""Split a paragraph into typed clauses at clause-leading verbs.
+
+A clause starts at the paragraph's first words, and after a separator (``,``
+``;`` ``，`` ``；``) that stands outside every bracket and quotation, when the
+words after it (an optional connector such as "and" / 并, optional modifiers)
+are a lead verb of the lexicon. Verbs inside an infinitive object ("requests
+the Secretary-General to encourage ...", 请秘书长鼓励……) follow no separator
+and so never start a clause. Sub-paragraphs are not split (see segment.py).
+"""
+
+from __future__ import annotations
+
+from mandiff.lexicon import Lead, Lexicon, types
+from mandiff.model import Addressee, Clause
+from mandiff.spans import Joined, LineIndex
+
+__all__ = ["classify", "lead_of"]
+
+
+def lead_of(text: str, lex: Lexicon, preamble: bool = False) -> Lead | None:
+    """The lead verb at the start of ``text``, skipping an opening adverbial or preposition."""
+    lead = lex.lead_at(text, 0, preamble)
+    if lead:
+        return lead
+    # "In this regard, welcomes" / "为此，重申": an adverbial then a comma.
+    stops = lex.syntax("separators")
+    first = min((i for i in (text.find(s) for s in stops) if i >= 0), default=-1)
+    if 0 < first <= 24:
+        lead = lex.lead_at(text, first + 1, preamble)
+        if lead:
+            return lead
+    # "对……深表沮丧": a prepositional phrase, then one of the opener verbs.
+    for opener in lex.syntax("openers"):
+        if text.lstrip().startswith(opener):
+            end = first if first > 0 else len(text)
+            hits = [text.find(v, 0, end) for v in lex.syntax("opener_verbs")]
+            hits = [h for h in hits if h > 0]
+            if hits:
+                return lex.lead_at(text, min(hits), preamble)
+    return None
+
+
+def _boundaries(text: str, lex: Lexicon) -> list[tuple[int, Lead]]:
+    """(clause start, lead) for every clause after the first."""
+    opening = {pair[0]: pair[1] for pair in lex.syntax("quotes") if pair[0] != pair[1]}
+    closing = {pair[1] for pair in lex.syntax("quotes") if pair[0] != pair[1]}
+    symmetric = {pair[0] for pair in lex.syntax("quotes") if pair[0] == pair[1]}
+    separators = set(lex.syntax("separators"))
+    no_split = tuple(lex.syntax("no_split_before"))
+    depth = 0
+    inside_symmetric: set[str] = set()
+    out: list[tuple[int, Lead]] = []
+    for m in lex.split_re.finditer(text):
+        ch = m.group()
+        if ch in symmetric:
+            inside_symmetric ^= {ch}
+            continue
+        if ch in opening:
+            depth += 1
+            continue
+        if ch in closing:
+            depth = max(0, depth - 1)
+            continue
+        if ch not in separators or depth or inside_symmetric:
+            continue
+        pos = lex.connector_re.match(text, m.end()).end()
+        lead = lex.lead_at(text, pos) or lex.lead_at(text, m.end())
+        if lead is None:
+            continue
+        if no_split and text.startswith(no_split, lead.end):
+            continue
+        start = m.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+        out.append((start, lead))
+    return out
+
+
+def _addressee(text: str, lead: Lead, lex: Lexicon) -> Addressee | None:
+    if lex.addressee_re is None or not types().get(lead.type, {}).get("addressed"):
+        return None
+    m = lex.addressee_re.match(text, lead.end)
+    if not m or not m.group("addr").strip():
+        return None
+    raw = m.group("addr").strip()
+    return Addressee(raw=raw, key=lex.addressee_key(raw))
+
+
+def classify(block: Joined, lines: LineIndex, lex: Lexicon, preamble: bool = False) -> tuple[Clause, ...]:
+    """Typed clauses of a paragraph's own text (label already removed from ``block``)."""
+    text = block.text
+    if not text.strip():
+        return ()
+    first = lead_of(text, lex, preamble)
+    starts: list[tuple[int, Lead | None]] = [(0, first)]
+    if not preamble:
+        starts.extend(_boundaries(text, lex))
+    clauses = []
+    for i, (start, lead) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        chunk_end = end
+        while chunk_end > start and text[chunk_end - 1].isspace():
+            chunk_end -= 1
+        verb = text[lead.start : lead.end].strip() if lead else ""
+        clauses.append(
+            Clause(
+                type=lead.type if lead else None,
+                modifiers=lead.modifiers if lead else (),
+                verb=verb,
+                addressee=_addressee(text, lead, lex) if lead else None,
+                text=text[start:chunk_end],
+                span=block.span(lines, start, chunk_end),
+            )
+        )
+    return tuple(clauses)

@@ -1,0 +1,238 @@
+"""Language lexicons: load the TOML data files and compile them into matchers.
+
+The data files (``<code>.toml``) hold every word of every language; this module
+holds none. ``common.toml`` holds language-independent page furniture and
+label numerals; ``types.toml`` the canonical clause types and strength scale.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from mandiff.errors import LexiconError, UnsupportedLanguageError
+
+__all__ = ["Lead", "Lexicon", "available", "common", "load", "strength", "types"]
+
+BODY_NAMES = {
+    "security_council": "Security Council",
+    "human_rights_council": "Human Rights Council",
+    "general_assembly": "General Assembly",
+    "ecosoc": "Economic and Social Council",
+}
+_NON_LANGUAGE = {"common", "types", "TEMPLATE"}
+
+
+def _read(name: str) -> dict[str, Any]:
+    try:
+        text = resources.files(__name__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UnsupportedLanguageError(
+            f"no lexicon for language {name!r}; available: {', '.join(available())}"
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"lexicon {name}.toml is malformed: {exc}") from None
+
+
+def available() -> tuple[str, ...]:
+    """Codes of the languages that have a lexicon file, e.g. ``("en", "zh")``."""
+    names = (p.name for p in resources.files(__name__).iterdir() if p.name.endswith(".toml"))
+    return tuple(sorted(n[:-5] for n in names if n[:-5] not in _NON_LANGUAGE))
+
+
+@functools.cache
+def types() -> dict[str, dict[str, Any]]:
+    """Canonical clause types, strongest first: ``{"decides": {"tier": 4}, ...}``."""
+    return _read("types")
+
+
+def strength(clause_type: str | None) -> int | None:
+    """Tier of a clause type on the strength scale (4 = binding ... 0 = declaratory)."""
+    if clause_type is None:
+        return None
+    return types().get(clause_type, {}).get("tier")
+
+
+@functools.cache
+def common() -> dict[str, Any]:
+    return _read("common")
+
+
+@attrs.frozen
+class Lead:
+    """A recognised clause lead: ``Lead(type="requests", modifiers=("also",), start=0, end=4, verb_end=4)``."""
+
+    type: str
+    modifiers: tuple[str, ...]
+    start: int
+    end: int
+    verb_end: int
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _invert(table: dict[str, list[str]], fold: bool) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, surfaces in table.items():
+        for surface in surfaces:
+            out.setdefault(surface.lower() if fold else surface, key)
+    return out
+
+
+@attrs.frozen(eq=False)
+class Lexicon:
+    """Compiled matchers for one language. Build with :func:`load`."""
+
+    code: str
+    data: dict[str, Any]
+    operative_re: re.Pattern[str]
+    preamble_re: re.Pattern[str]
+    verb_type: dict[str, str]
+    preamble_type: dict[str, str]
+    modifier_key: dict[str, str]
+    split_re: re.Pattern[str]
+    connector_re: re.Pattern[str]
+    addressee_re: re.Pattern[str] | None
+    addressee_keys: tuple[tuple[str, str], ...]
+    artifact_re: re.Pattern[str]
+    """One alternation of every whole-line artifact pattern (common + language)."""
+    footnote_end: re.Pattern[str] | None
+    footnote_unit: re.Pattern[str] | None
+    footnote_inline: re.Pattern[str] | None
+
+    @property
+    def joiner(self) -> str:
+        return str(self.data["language"]["joiner"])
+
+    @property
+    def hyphenation(self) -> bool:
+        return bool(self.data["language"].get("hyphenation", False))
+
+    @property
+    def fold(self) -> bool:
+        return self.data["language"]["script"] != "Han"
+
+    def syntax(self, key: str) -> list[str]:
+        return list(self.data["syntax"].get(key, []))
+
+    def document(self, key: str) -> list[str]:
+        return list(self.data["document"].get(key, []))
+
+    def lead_at(self, text: str, pos: int, preamble: bool = False) -> Lead | None:
+        """The clause lead starting at ``pos`` (after spaces), or None."""
+        pattern = self.preamble_re if preamble else self.operative_re
+        m = pattern.match(text, pos)
+        if not m:
+            return None
+        verb = m.group("verb")
+        table = self.preamble_type if preamble else self.verb_type
+        ctype = table.get(verb.lower() if self.fold else verb)
+        if ctype is None:
+            return None
+        mods: list[str] = []
+        for group in ("pre", "post"):
+            for word in _words(m.group(group) or "", self.modifier_key, self.fold):
+                if word not in mods:
+                    mods.append(word)
+        return Lead(ctype, tuple(mods), m.start("pre"), m.end(), m.end("verb"))
+
+    def addressee_key(self, raw: str) -> str | None:
+        probe = raw.lower() if self.fold else raw
+        for surface, key in self.addressee_keys:
+            if surface in probe:
+                return key
+        return None
+
+
+def _words(chunk: str, table: dict[str, str], fold: bool) -> list[str]:
+    """Canonical modifiers in ``chunk``, longest surface first, in order."""
+    out: list[str] = []
+    rest = chunk.strip()
+    surfaces = sorted(table, key=len, reverse=True)
+    while rest:
+        probe = rest.lower() if fold else rest
+        for s in surfaces:
+            if probe.startswith(s):
+                out.append(table[s])
+                rest = rest[len(s) :].lstrip()
+                break
+        else:
+            break
+    return out
+
+
+@functools.cache
+def load(code: str) -> Lexicon:
+    """Load and compile the lexicon for ``code`` (``"en"``, ``"zh"``)."""
+    if code in _NON_LANGUAGE or not re.fullmatch(r"[a-z]{2,3}", code):
+        raise UnsupportedLanguageError(f"no lexicon for language {code!r}; available: {', '.join(available())}")
+    data = _read(code)
+    fold = data["language"]["script"] != "Han"
+    known = types()
+    for section in ("operative", "preamble"):
+        for key in data.get(section, {}):
+            if key not in known:
+                raise LexiconError(f"lexicon {code}.toml: [{section}] uses unknown clause type {key!r}")
+    verb_type = _invert(data["operative"], fold)
+    preamble_type = {**verb_type, **_invert(data["preamble"], fold)}
+    modifiers = {**data.get("modifiers", {})}
+    modifier_key = _invert(modifiers, fold)
+    after = _invert(data.get("modifiers_after", {}), fold)
+    modifier_key.update(after)
+    space = r"\s+" if data["language"]["word_boundary"] else r"\s*"
+    boundary = r"(?![\w-])" if data["language"]["word_boundary"] else ""
+    pre = f"(?P<pre>(?:(?:{_alternation(list(_invert(modifiers, fold)))}){space})*)" if modifiers else "(?P<pre>)"
+    post = f"(?P<post>(?:{space}(?:{_alternation(list(after))}){boundary})*)" if after else "(?P<post>)"
+    flags = re.IGNORECASE if fold else 0
+
+    def lead_re(surfaces: list[str]) -> re.Pattern[str]:
+        return re.compile(rf"\s*{pre}(?P<verb>{_alternation(surfaces)}){boundary}{post}", flags)
+
+    syntax = data["syntax"]
+    separators = "".join(re.escape(s) for s in syntax["separators"])
+    brackets = "".join(re.escape(ch) for pair in syntax["quotes"] for ch in pair)
+    split_re = re.compile(f"[{separators}{brackets}]")
+    connector_re = re.compile(
+        rf"\s*(?:(?:{_alternation(syntax['connectors'])}){boundary}\s*)?" if syntax["connectors"] else r"\s*", flags
+    )
+    addressee_re = None
+    spec = data.get("addressee", {})
+    if spec.get("pattern"):
+        suffixes = _alternation(spec.get("suffixes", [])) or "(?!)"
+        addressee_re = re.compile(spec["pattern"].replace("{suffixes}", suffixes), flags)
+    keys = sorted(
+        ((s.lower() if fold else s, k) for k, ss in data.get("addressees", {}).items() for s in ss),
+        key=lambda item: -len(item[0]),
+    )
+    arts = data.get("artifacts", {})
+    artifact_re = re.compile("|".join(f"(?:{p})" for p in [*common()["artifacts"]["lines"], *arts.get("lines", [])]))
+
+    def opt(key: str) -> re.Pattern[str] | None:
+        return re.compile(arts[key]) if arts.get(key) else None
+
+    return Lexicon(
+        code=code,
+        data=data,
+        operative_re=lead_re(list(verb_type)),
+        preamble_re=lead_re(list(preamble_type)),
+        verb_type=verb_type,
+        preamble_type=preamble_type,
+        modifier_key=modifier_key,
+        split_re=split_re,
+        connector_re=connector_re,
+        addressee_re=addressee_re,
+        addressee_keys=tuple(keys),
+        artifact_re=artifact_re,
+        footnote_end=opt("footnote_end"),
+        footnote_unit=opt("footnote_unit"),
+        footnote_inline=opt("footnote_inline"),
+    )
