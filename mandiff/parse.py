@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from mandiff import lexicon
 from mandiff.clean import Line, clean
@@ -32,13 +33,7 @@ def parse(text: str | bytes, lang: str | None = None) -> Resolution:
 
 def load(path: str | os.PathLike[str], lang: str | None = None) -> Resolution:
     """Read and parse the file at ``path``; ``"-"`` is not special here (the CLI handles stdin)."""
-    return parse_source(read(os.fspath(path) if isinstance(path, os.PathLike) else _as_path(path)), lang)
-
-
-def _as_path(path: str) -> os.PathLike[str]:
-    from pathlib import Path
-
-    return Path(path)
+    return parse_source(read(Path(path)), lang)
 
 
 def parse_source(source: Source, lang: str | None = None) -> Resolution:
@@ -111,7 +106,8 @@ def _metadata(source: str, lines: list[Line], parts: Parts, lex: Lexicon) -> Met
         for key, names in doc["bodies"].items():
             if any(text == (name + s).casefold() for name in names for s in doc["address_suffix"]):
                 body = BODY_NAMES[key]
-    adoption = _first(lex.document("adoption"), header + trailer)
+    # The adoption line may be broken ("... at its 3258th meeting,\non 28 July 1993").
+    adoption = _first(lex.document("adoption"), [lex.joiner.join(header), *trailer])
     date = meeting = None
     if adoption:
         found = adoption.group("body")

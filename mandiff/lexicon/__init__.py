@@ -146,11 +146,14 @@ class Lexicon:
         return Lead(ctype, tuple(mods), m.start("pre"), m.end(), m.end("verb"))
 
     def addressee_key(self, raw: str) -> str | None:
+        """Key of the first actor named in ``raw`` (the longest name at that place)."""
         probe = raw.lower() if self.fold else raw
+        best: tuple[int, int, str] | None = None
         for surface, key in self.addressee_keys:
-            if surface in probe:
-                return key
-        return None
+            at = probe.find(surface)
+            if at >= 0 and (best is None or (at, -len(surface)) < best[:2]):
+                best = (at, -len(surface), key)
+        return best[2] if best else None
 
 
 def _words(chunk: str, table: dict[str, str], fold: bool) -> list[str]:
