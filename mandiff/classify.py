@@ -61,7 +61,8 @@ def _boundaries(text: str, lex: Lexicon) -> list[tuple[int, Lead]]:
         if ch in closing:
             depth = max(0, depth - 1)
             continue
-        if ch not in separators or depth or inside_symmetric:
+        word = ch[0].isalpha()
+        if (ch not in separators and not word) or depth or inside_symmetric:
             continue
         pos = lex.connector_re.match(text, m.end()).end()
         lead = lex.lead_at(text, pos) or lex.lead_at(text, m.end())
@@ -69,7 +70,10 @@ def _boundaries(text: str, lex: Lexicon) -> list[tuple[int, Lead]]:
             continue
         if no_split and text.startswith(no_split, lead.end):
             continue
-        start = m.end()
+        if out and out[-1][1].start >= lead.start:
+            continue  # ", and calls upon": the separator already opened this clause
+        # After a separator the clause starts behind it; a conjunction starts the clause itself.
+        start = m.start() if word else m.end()
         while start < len(text) and text[start].isspace():
             start += 1
         out.append((start, lead))

@@ -203,7 +203,9 @@ def load(code: str) -> Lexicon:
     syntax = data["syntax"]
     separators = "".join(re.escape(s) for s in syntax["separators"])
     brackets = "".join(re.escape(ch) for pair in syntax["quotes"] for ch in pair)
-    split_re = re.compile(f"[{separators}{brackets}]")
+    conjunctions = _alternation(syntax.get("conjunctions", []))
+    words = rf"|(?<![\w-])(?:{conjunctions}){boundary}" if conjunctions else ""
+    split_re = re.compile(f"[{separators}{brackets}]{words}", flags)
     connector_re = re.compile(
         rf"\s*(?:(?:{_alternation(syntax['connectors'])}){boundary}\s*)?" if syntax["connectors"] else r"\s*", flags
     )
