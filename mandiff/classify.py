@@ -42,11 +42,11 @@ def lead_of(text: str, lex: Lexicon, preamble: bool = False) -> Lead | None:
 
 def _boundaries(text: str, lex: Lexicon) -> list[tuple[int, Lead]]:
     """(clause start, lead) for every clause after the first."""
-    opening = {pair[0]: pair[1] for pair in lex.syntax("quotes") if pair[0] != pair[1]}
-    closing = {pair[1] for pair in lex.syntax("quotes") if pair[0] != pair[1]}
-    symmetric = {pair[0] for pair in lex.syntax("quotes") if pair[0] == pair[1]}
-    separators = set(lex.syntax("separators"))
-    no_split = tuple(lex.syntax("no_split_before"))
+    opening, closing, symmetric = lex.brackets
+    separators = lex.separators
+    initials = lex.initials
+    no_split = lex.no_split
+    size = len(text)
     depth = 0
     inside_symmetric: set[str] = set()
     out: list[tuple[int, Lead]] = []
@@ -61,11 +61,17 @@ def _boundaries(text: str, lex: Lexicon) -> list[tuple[int, Lead]]:
         if ch in closing:
             depth = max(0, depth - 1)
             continue
-        word = ch[0].isalpha()
-        if (ch not in separators and not word) or depth or inside_symmetric:
+        if depth or inside_symmetric:
             continue
-        pos = lex.connector_re.match(text, m.end()).end()
-        lead = lex.lead_at(text, pos) or lex.lead_at(text, m.end())
+        after = m.end()
+        while after < size and text[after].isspace():
+            after += 1
+        # Most separators are followed by no lead at all: test one character before any regex.
+        if after >= size or text[after] not in initials:
+            continue
+        word = ch not in separators
+        pos = lex.connector_re.match(text, after).end()
+        lead = lex.lead_at(text, pos) or (lex.lead_at(text, after) if pos > after else None)
         if lead is None:
             continue
         if no_split and text.startswith(no_split, lead.end):
@@ -73,10 +79,7 @@ def _boundaries(text: str, lex: Lexicon) -> list[tuple[int, Lead]]:
         if out and out[-1][1].start >= lead.start:
             continue  # ", and calls upon": the separator already opened this clause
         # After a separator the clause starts behind it; a conjunction starts the clause itself.
-        start = m.start() if word else m.end()
-        while start < len(text) and text[start].isspace():
-            start += 1
-        out.append((start, lead))
+        out.append((m.start() if word else after, lead))
     return out
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import attrs
+from typing import NamedTuple
 
 from mandiff.lexicon import Lexicon
 
@@ -24,9 +23,12 @@ _DIGIT = re.compile(r"\d")
 _SPACE = " \t\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 
 
-@attrs.frozen
-class Line:
-    """One physical line of the input after cleaning."""
+class Line(NamedTuple):
+    """One non-blank physical line of the input after cleaning.
+
+    A NamedTuple rather than an attrs class: it is internal to the pipeline and
+    built once per input line, where construction cost shows in the benchmark.
+    """
 
     number: int
     """1-based line number in the input."""
@@ -35,7 +37,7 @@ class Line:
     end: int
     """Offset of the line's end (before the newline)."""
     ranges: tuple[tuple[int, int], ...]
-    """Kept text as (start, end) offsets; empty for blank and artifact lines."""
+    """Kept text as (start, end) offsets; empty for artifact lines."""
     text: str
     """The kept text (ranges concatenated)."""
     artifact: bool
@@ -45,42 +47,52 @@ class Line:
 
 
 def _split(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+    if "\r" in text:
+        out = []
+        pos = 0
+        for m in _NEWLINE.finditer(text):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, len(text)))
+        return out
     out = []
     pos = 0
-    for m in _NEWLINE.finditer(text):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
+    for part in text.split("\n"):
+        end = pos + len(part)
+        out.append((pos, end))
+        pos = end + 1
     return out
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _SPACE:
-        start += 1
-    while end > start and text[end - 1] in _SPACE:
-        end -= 1
-    return start, end
+    segment = text[start:end]
+    body = segment.lstrip(_SPACE)
+    start += len(segment) - len(body)
+    return start, start + len(body.rstrip(_SPACE))
 
 
 def clean(text: str, lex: Lexicon) -> list[Line]:
-    """Split ``text`` into :class:`Line` objects with artifacts marked and footnote numbers cut out."""
-    raw = _split(text)
-    stripped = [_strip(text, s, e) for s, e in raw]
-    artifact = []
-    furniture = lex.artifact_re
-    for s, e in stripped:
-        artifact.append(s < e and furniture.match(text[s:e].replace("\f", " ")) is not None)
+    """The non-blank lines of ``text``, artifacts marked and footnote numbers cut out."""
+    furniture = lex.artifact_re.match
+    kept_lines: list[tuple[int, int, int, int, int]] = []  # number, line start, line end, text start, text end
+    for number, (ls, le) in enumerate(_split(text), 1):
+        s, e = _strip(text, ls, le)
+        if s < e:
+            kept_lines.append((number, ls, le, s, e))
     lines: list[Line] = []
-    n = len(raw)
-    next_content = [n] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        s, e = stripped[i]
-        next_content[i] = i if (s < e and not artifact[i]) else next_content[i + 1]
-    for i, ((ls, le), (s, e)) in enumerate(zip(raw, stripped, strict=True)):
-        if s >= e or artifact[i]:
-            lines.append(Line(i + 1, ls, le, (), "", artifact[i], 0))
+    artifact = [furniture(text[s:e].replace("\f", " ")) is not None for _, _, _, s, e in kept_lines]
+    following = ""
+    for k in range(len(kept_lines) - 1, -1, -1):
+        number, ls, le, s, e = kept_lines[k]
+        if artifact[k]:
+            lines.append(Line(number, ls, le, (), "", True, 0))
             continue
-        cuts = _footnotes(text, s, e, lex, next_content[i + 1], stripped)
+        cuts = _footnotes(text, s, e, lex, following)
+        following = text[s:e]
+        if not cuts:
+            lines.append(Line(number, ls, le, ((s, e),), following, False, s - ls))
+            continue
         ranges = []
         pos = s
         for cs, ce in cuts:
@@ -88,14 +100,13 @@ def clean(text: str, lex: Lexicon) -> list[Line]:
             pos = ce
         ranges.append(_strip(text, pos, e))
         kept = tuple(r for r in ranges if r[0] < r[1])
-        lines.append(Line(i + 1, ls, le, kept, "".join(text[a:b] for a, b in kept), False, s - ls))
+        lines.append(Line(number, ls, le, kept, "".join(text[a:b] for a, b in kept), False, s - ls))
+    lines.reverse()
     return lines
 
 
-def _footnotes(
-    text: str, s: int, e: int, lex: Lexicon, nxt: int, stripped: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Ranges of footnote reference numbers inside line ``text[s:e]``."""
+def _footnotes(text: str, s: int, e: int, lex: Lexicon, following: str) -> list[tuple[int, int]]:
+    """Ranges of footnote reference numbers inside line ``text[s:e]``; ``following`` is the next text line."""
     line = text[s:e]
     cuts: list[tuple[int, int]] = []
     if not _DIGIT.search(line):
@@ -106,10 +117,8 @@ def _footnotes(
         # A footnote number sits in the last few characters; the lookbehind may
         # still see before `pos`, so searching only the tail is exact.
         m = lex.footnote_end.search(line, max(0, len(line) - 8))
-        if m:
-            following = text[stripped[nxt][0] : stripped[nxt][1]] if nxt < len(stripped) else ""
-            if not (lex.footnote_unit and lex.footnote_unit.match(following)):
-                cuts.append((s + m.start(), s + m.end()))
+        if m and not (lex.footnote_unit and lex.footnote_unit.match(following)):
+            cuts.append((s + m.start(), s + m.end()))
     cuts.sort()
     merged: list[tuple[int, int]] = []
     for a, b in cuts:

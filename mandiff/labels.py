@@ -21,6 +21,9 @@ NUMBER, LETTER, ROMAN, DASH = 0, 1, 2, 3
 _NUMBER = re.compile(r"(\d{1,3})\s*[.．](?![\d.])\s*")
 _PAREN = re.compile(r"[(（]\s*([a-z]{1,4}|[一二三四五六七八九十]{1,3})\s*[)）]\s*")
 _ROMAN = re.compile(r"(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
+_INITIALS = frozenset(
+    "0123456789(（" + common()["labels"]["parenthesized_ideographs"] + "".join(common()["labels"]["dashes"])
+)
 _ROMAN_VALUES = (
     (100, "c"),
     (90, "xc"),
@@ -87,7 +90,7 @@ def _cjk_value(text: str) -> int | None:
 
 def match_label(text: str) -> Label | None:
     """The label at the start of ``text`` (already stripped of leading spaces), if any."""
-    if not text:
+    if not text or text[0] not in _INITIALS:
         return None
     m = _NUMBER.match(text)
     if m and m.end() < len(text):

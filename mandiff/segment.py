@@ -69,19 +69,20 @@ class _Reader:
         self.final = tuple(syntax["final_end"])
         self.max_heading = _MAX_HEADING.get(lex.data["language"]["script"], 120)
         self.labels = [match_label(ln.text) for ln in self.content]
+        self.ends = [ln.text.endswith(self.terminal) for ln in self.content]
+        self.ends_strong = [ln.text.endswith(self.strong) for ln in self.content]
+        self.headingish = [
+            len(ln.text) <= self.max_heading and not end and label is None and not ln.text[:1].isdigit()
+            for ln, end, label in zip(self.content, self.ends, self.labels, strict=True)
+        ]
 
     # -- small predicates -------------------------------------------------
     def ends_sentence(self, text: str) -> bool:
         return text.rstrip().endswith(self.terminal)
 
     def heading_like(self, i: int) -> bool:
-        text = self.content[i].text
-        return (
-            len(text) <= self.max_heading
-            and not self.ends_sentence(text)
-            and self.labels[i] is None
-            and not text[:1].isdigit()
-        )
+        """Short, unlabelled, no closing punctuation: could be a section heading."""
+        return self.headingish[i]
 
     def joined(self, ranges: list[tuple[int, int]]) -> Joined:
         return Joined.build(self.source, ranges, self.lex.joiner, self.lex.hyphenation)
@@ -187,10 +188,9 @@ def _is_heading(r: _Reader, i: int, numbered: set[int], depth: int = 0) -> bool:
     if depth > 3 or not r.heading_like(i):
         return False
     if i > 0:
-        before = r.content[i - 1].text.rstrip()
         # Inside the operative part a heading follows the end of a paragraph, not a
         # comma: a short last line after "，" is the end of a broken sentence.
-        ends = before.endswith(r.terminal if i <= r.op_start else r.strong)
+        ends = r.ends[i - 1] if i <= r.op_start else r.ends_strong[i - 1]
         if not ends and not r.heading_like(i - 1):
             return False
     j = i + 1

@@ -108,6 +108,14 @@ class Lexicon:
     footnote_end: re.Pattern[str] | None
     footnote_unit: re.Pattern[str] | None
     footnote_inline: re.Pattern[str] | None
+    initials: frozenset[str]
+    """First characters a clause lead can start with (a quick test before the regex)."""
+    separators: frozenset[str]
+    """Characters after which a new clause may start."""
+    brackets: tuple[dict[str, str], frozenset[str], frozenset[str]]
+    """Opening -> closing brackets, closing brackets, and symmetric quotes (``"``)."""
+    no_split: tuple[str, ...]
+    """A lead followed by one of these is coordinated inside the previous clause."""
 
     @property
     def joiner(self) -> str:
@@ -129,6 +137,10 @@ class Lexicon:
 
     def lead_at(self, text: str, pos: int, preamble: bool = False) -> Lead | None:
         """The clause lead starting at ``pos`` (after spaces), or None."""
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos >= len(text) or text[pos] not in self.initials:
+            return None
         pattern = self.preamble_re if preamble else self.operative_re
         m = pattern.match(text, pos)
         if not m:
@@ -224,6 +236,8 @@ def load(code: str) -> Lexicon:
     def opt(key: str) -> re.Pattern[str] | None:
         return re.compile(arts[key]) if arts.get(key) else None
 
+    starters = [*preamble_type, *modifier_key, *syntax["connectors"]]
+    initials = frozenset(ch for w in starters for ch in ({w[0], w[0].upper(), w[0].lower()} if fold else {w[0]}))
     return Lexicon(
         code=code,
         data=data,
@@ -240,4 +254,12 @@ def load(code: str) -> Lexicon:
         footnote_end=opt("footnote_end"),
         footnote_unit=opt("footnote_unit"),
         footnote_inline=opt("footnote_inline"),
+        initials=initials,
+        separators=frozenset(syntax["separators"]),
+        brackets=(
+            {pair[0]: pair[1] for pair in syntax["quotes"] if pair[0] != pair[1]},
+            frozenset(pair[1] for pair in syntax["quotes"] if pair[0] != pair[1]),
+            frozenset(pair[0] for pair in syntax["quotes"] if pair[0] == pair[1]),
+        ),
+        no_split=tuple(syntax["no_split_before"]),
     )
