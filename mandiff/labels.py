@@ -92,11 +92,12 @@ def match_label(text: str) -> Label | None:
     """The label at the start of ``text`` (already stripped of leading spaces), if any."""
     if not text or text[0] not in _INITIALS:
         return None
+    # A label may stand alone on its line, its text on the next ("12." then "Decides ...").
     m = _NUMBER.match(text)
-    if m and m.end() < len(text):
+    if m:
         return Label(NUMBER, str(int(m.group(1))), m.group(0).strip(), m.end())
     m = _PAREN.match(text)
-    if m and m.end() < len(text):
+    if m:
         key = m.group(1)
         if key[0] in common()["labels"]["cjk_numerals"]:
             value = _cjk_value(key)

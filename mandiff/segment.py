@@ -118,6 +118,8 @@ class _Reader:
                 continue
             n = int(label.key)
             text = self.content[i].text[label.length :]
+            if not text and i + 1 < stop:
+                text = self.content[i + 1].text
             has_lead = lead_of(text, self.lex) is not None
             in_sequence = n == expected and (has_lead or not need_lead or bool(found))
             # Out of sequence (a gap or a repeat in a draft): only with a lead verb.
@@ -248,7 +250,7 @@ def _operative(
             node = _Node(NUMBER, label.key, label.text, line.ranges[0][0], r.after_label(i, label), heading)  # type: ignore[union-attr]
             roots.append(node)
             stack = [node]
-            node.text_end = line.text[-4:]
+            node.text_end = line.text[label.length :][-4:]  # type: ignore[union-attr]
             prev_open_label = False
             continue
         if _is_heading(r, i, numbered):
@@ -279,7 +281,8 @@ def _operative(
             if prev_open_label:
                 stack[-1].ranges.append(BREAK)
             stack[-1].ranges.extend(line.ranges)
-            prev_open_label = False
+            # A sub-paragraph title may run over two lines before its own items start.
+            prev_open_label = prev_open_label and not r.ends[i] and len(line.text) <= r.max_heading
         tail = line.text[-4:]
         for node in stack:
             node.text_end = tail

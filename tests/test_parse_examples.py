@@ -195,3 +195,44 @@ def test_hard_wrapped_ocr_is_rejoined() -> None:
 def test_lang_override() -> None:
     res = mandiff.load(EXAMPLES / "S-RES-852-1993.en.txt", lang="en")
     assert res.language == "en"
+
+
+def test_pdf_like_english() -> None:
+    """English text as pdftotext gives it: indents, wrapped lines, page furniture mid-paragraph."""
+    res = mandiff.load(Path(__file__).parent / "data" / "pdf-like.en.txt")
+    assert res.metadata == mandiff.Metadata("Security Council", "S/RES/2423 (2018)", "2018-06-28", "8298", None)
+    assert [p.id for p in res.operative] == [str(n) for n in range(1, 9)]
+    assert res.preamble[2].text == "Taking note of the report of the Secretary-General (S/2018/541),"
+    p2 = res.paragraph("2")
+    assert "regularly on the preparation of" in p2.text  # hyphenation undone across the page break
+    assert [c.type for c in p2.clauses] == ["requests", "requests"]
+    assert p2.clauses[1].modifiers == ("also",)
+    assert res.paragraph("3").text.startswith("Calls upon the Government of Mali")
+    tree = [p.id for p in res.paragraph("6").walk()]
+    assert tree == ["6", "6(a)", "6(a)(i)", "6(a)(ii)", "6(a)(ii)-1", "6(a)(ii)-2", "6(b)", "6(h)"]
+    assert (
+        res.paragraph("6(a)").text
+        == "Support to the implementation of the Agreement on Peace and Reconciliation in Mali"
+    )
+    assert res.paragraph("5").heading == "General principles"
+    assert [h.text for h in res.headings][:2] == [
+        "Implementation of the Agreement on Peace and Reconciliation in Mali",
+        "Mandate of MINUSMA",
+    ]
+    assert res.closing == "8"
+    for para in res.operative:
+        for p in para.walk():
+            assert "18-10687" not in p.text and "S/RES/2423" not in p.text and "undocs" not in p.text
+
+
+def test_label_alone_on_its_line() -> None:
+    text = (
+        "The Security Council,\n\n1.\nDecides to act;\n\n"
+        "2.\nRequests the Secretary-General to:\n(a)\nreport;\n(b) brief;\n"
+    )
+    res = mandiff.parse(text)
+    assert [(p.id, p.text) for p in res.operative] == [
+        ("1", "Decides to act;"),
+        ("2", "Requests the Secretary-General to:"),
+    ]
+    assert [(c.id, c.text) for c in res.paragraph("2").children] == [("2(a)", "report;"), ("2(b)", "brief;")]
