@@ -119,6 +119,10 @@ def _footnotes(text: str, s: int, e: int, lex: Lexicon, following: str) -> list[
         m = lex.footnote_end.search(line, max(0, len(line) - 8))
         if m and not (lex.footnote_unit and lex.footnote_unit.match(following)):
             cuts.append((s + m.start(), s + m.end()))
+    if lex.footnote_marker:
+        m = lex.footnote_marker.search(line, max(0, len(line) - 8))
+        if m:
+            cuts.append((s + m.start(), s + m.end()))
     cuts.sort()
     merged: list[tuple[int, int]] = []
     for a, b in cuts:

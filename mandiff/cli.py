@@ -16,7 +16,7 @@ from mandiff import __version__, lexicon
 from mandiff.errors import MandiffError
 from mandiff.outline import RENDERERS
 from mandiff.parse import parse_source
-from mandiff.read import read
+from mandiff.read import decode, read
 
 app = typer.Typer(
     name="mandiff",
@@ -62,7 +62,7 @@ def parse_command(
     Example: mandiff parse examples/S-RES-2423-2018.zh.txt --format json
     """
     try:
-        source = read(sys.stdin.buffer.read()) if file == "-" else read(Path(file))
+        source = decode(sys.stdin.buffer.read(), "<stdin>") if file == "-" else read(Path(file))
         res = parse_source(source, lang=lang)
     except MandiffError as error:
         raise fail(error) from None

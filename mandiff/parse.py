@@ -38,7 +38,7 @@ def load(path: str | os.PathLike[str], lang: str | None = None) -> Resolution:
 
 def parse_source(source: Source, lang: str | None = None) -> Resolution:
     """Parse already-decoded input (see :func:`mandiff.read.read`)."""
-    code = lang or detect_language(source.text)
+    code = lang if lang is not None else detect_language(source.text)
     lex = lexicon.load(code)
     lines = clean(source.text, lex)
     content = [ln for ln in lines if ln.ranges]

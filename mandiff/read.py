@@ -25,7 +25,14 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CHINESE = {"gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs", "cp950", "cp936", "euc_tw"}
+# East Asian code pages a detector may name for Chinese text.
+_CJK = frozenset(
+    {"gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs", "cp950", "cp936", "euc_tw"}
+    | {"cp949", "euc_kr", "johab", "cp932", "shift_jis", "shift_jis_2004", "euc_jp", "iso2022_jp"}
+)
+_SAMPLE = 65536
+_WESTERN = 0.05
+"""Below this share of bytes >= 0x80 a non-UTF-8 file is taken for a Western code page."""
 # Magic numbers of files people drop on a text tool by mistake.
 _BINARY_MAGIC = {
     b"%PDF": "a PDF file",
@@ -49,8 +56,14 @@ class Source:
     """Path or ``"<text>"``, for messages."""
 
 
+def _shown(name: str) -> str:
+    """The name as it can stand in a one-line message (control characters escaped)."""
+    return name.encode("unicode_escape").decode("ascii") if not name.isprintable() else name
+
+
 def decode(data: bytes, name: str = "<bytes>") -> Source:
     """Decode ``data``; raise a :class:`MandiffError` subclass when it is not text."""
+    name = _shown(name)
     if not data.strip():
         raise EmptyInputError(f"{name}: the input is empty; give a file that holds the resolution text")
     for bom, codec in _BOMS:
@@ -76,15 +89,31 @@ def decode(data: bytes, name: str = "<bytes>") -> Source:
         return _checked(data.decode("utf-8"), "utf-8", name)
     except UnicodeDecodeError:
         pass
+    high = sum(1 for b in data[:_SAMPLE] if b >= 0x80)
+    if high < _WESTERN * min(len(data), _SAMPLE):
+        # Mostly ASCII with a few curly quotes or accents: a Western code page.
+        # Statistical detection is unreliable on so few high bytes (it reads
+        # cp1252 English as GB18030), so try Windows-1252 first.
+        try:
+            return _checked(data.decode("cp1252"), "cp1252", name)
+        except UnicodeDecodeError:
+            pass
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding is None:
         raise DecodingError(f"{name}: the bytes are not text in any known encoding; re-save the file as UTF-8")
-    codec = "gb18030" if best.encoding.lower() in _CHINESE else best.encoding
+    codec = best.encoding
+    if codec.lower() in _CJK:
+        # UN Chinese files are GB2312/GBK/GB18030; on short inputs the detector
+        # may name another East Asian code page. GB18030 is the superset to try.
+        try:
+            return _checked(data.decode("gb18030"), "gb18030", name)
+        except UnicodeDecodeError:
+            pass
     try:
         text = data.decode(codec)
     except (UnicodeDecodeError, LookupError):
         raise DecodingError(
-            f"{name}: looks like {best.encoding} but does not decode cleanly; re-save the file as UTF-8"
+            f"{name}: looks like {codec} but does not decode cleanly; re-save the file as UTF-8"
         ) from None
     return _checked(text, codec, name)
 
@@ -108,14 +137,15 @@ def read(source: str | bytes | os.PathLike[str]) -> Source:
     if isinstance(source, str):
         return _checked(source, "str", "<text>") if source.strip() else _empty("<text>")
     path = Path(source)
+    shown = _shown(str(path))
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputNotFoundError(f"{path}: no such file; check the path") from None
+        raise InputNotFoundError(f"{shown}: no such file; check the path") from None
     except IsADirectoryError:
-        raise InputNotFoundError(f"{path}: is a directory; give a text file") from None
+        raise InputNotFoundError(f"{shown}: is a directory; give a text file") from None
     except OSError as exc:
-        raise InputNotFoundError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from None
+        raise InputNotFoundError(f"{shown}: cannot be read ({exc.strerror}); check its permissions") from None
     return decode(data, str(path))
 
 

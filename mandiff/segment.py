@@ -24,6 +24,8 @@ __all__ = ["Parts", "segment"]
 
 _MAX_HEADING = {"Han": 40, "Latin": 120}
 _COLONS = (":", "：")
+_TITLE_WIDTH = 0.6
+"""A labelled line shorter than this share of a full line, without punctuation, is a title."""
 
 
 @attrs.define
@@ -69,6 +71,9 @@ class _Reader:
         self.final = tuple(syntax["final_end"])
         self.max_heading = _MAX_HEADING.get(lex.data["language"]["script"], 120)
         self.labels = [match_label(ln.text) for ln in self.content]
+        widths = sorted(len(ln.text) for ln in self.content)
+        self.wide = widths[int(len(widths) * 0.9)] if widths else 0
+        """Width of a full line (90th percentile): PDF text breaks lines there."""
         self.ends = [ln.text.endswith(self.terminal) for ln in self.content]
         self.ends_strong = [ln.text.endswith(self.strong) for ln in self.content]
         self.headingish = [
@@ -241,7 +246,7 @@ def _operative(
     headings: list[tuple[str, int, int]] = []  # text, line index, index of the root it precedes
     heading: str | None = None
     last_numbered = max(numbered) if numbered else -1
-    prev_open_label = False
+    prev_open_label = title = False
     end = stop
     for i in range(start, stop):
         line = r.content[i]
@@ -266,9 +271,7 @@ def _operative(
         ):
             end = i
             break
-        accepted = (
-            label is not None and label.rank != NUMBER and (r.ends_sentence(r.content[i - 1].text) or prev_open_label)
-        )
+        accepted = label is not None and label.rank != NUMBER and (r.ends[i - 1] or prev_open_label)
         if accepted:
             rank = _rank(label, stack)  # type: ignore[arg-type]
             while len(stack) > 1 and stack[-1].rank >= rank:
@@ -276,13 +279,19 @@ def _operative(
             node = _Node(rank, label.key, label.text, line.ranges[0][0], r.after_label(i, label), heading)  # type: ignore[union-attr]
             stack[-1].children.append(node)
             stack.append(node)
-            prev_open_label = len(line.text) <= r.max_heading and not r.ends_sentence(line.text)
+            prev_open_label = len(line.text) <= r.max_heading and not r.ends[i]
+            title = prev_open_label and len(line.text) < _TITLE_WIDTH * r.wide
         else:
-            if prev_open_label:
+            # A title line ("(b) 支持在中部恢复国家权威") and the body under it are two
+            # blocks: keep a space between them. A line merely broken by the PDF
+            # (full width, next line not indented) is glued as usual.
+            body = prev_open_label and (title or line.indent > 0)
+            if body:
                 stack[-1].ranges.append(BREAK)
+            title = False
             stack[-1].ranges.extend(line.ranges)
             # A sub-paragraph title may run over two lines before its own items start.
-            prev_open_label = prev_open_label and not r.ends[i] and len(line.text) <= r.max_heading
+            prev_open_label = prev_open_label and not body and not r.ends[i] and len(line.text) <= r.max_heading
         tail = line.text[-4:]
         for node in stack:
             node.text_end = tail

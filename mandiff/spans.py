@@ -9,6 +9,7 @@ back to the original; :class:`LineIndex` turns offsets into line and column.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -16,6 +17,8 @@ import attrs
 from mandiff.model import Span
 
 __all__ = ["BREAK", "Joined", "LineIndex"]
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 BREAK = (-1, -1)
 """A pseudo-range that joins the next piece with a space even in Chinese: a
@@ -30,6 +33,9 @@ class LineIndex:
 
     @classmethod
     def of(cls, text: str) -> LineIndex:
+        """Line starts, with ``\\r\\n``, ``\\r`` and ``\\n`` all ending a line (as clean.py splits)."""
+        if "\r" in text:
+            return cls((0, *(m.end() for m in _NEWLINE.finditer(text))))
         starts = [0]
         pos = text.find("\n")
         while pos != -1:

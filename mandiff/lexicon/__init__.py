@@ -108,6 +108,7 @@ class Lexicon:
     footnote_end: re.Pattern[str] | None
     footnote_unit: re.Pattern[str] | None
     footnote_inline: re.Pattern[str] | None
+    footnote_marker: re.Pattern[str] | None
     initials: frozenset[str]
     """First characters a clause lead can start with (a quick test before the regex)."""
     separators: frozenset[str]
@@ -254,6 +255,7 @@ def load(code: str) -> Lexicon:
         footnote_end=opt("footnote_end"),
         footnote_unit=opt("footnote_unit"),
         footnote_inline=opt("footnote_inline"),
+        footnote_marker=opt("footnote_marker"),
         initials=initials,
         separators=frozenset(syntax["separators"]),
         brackets=(
