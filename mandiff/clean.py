@@ -18,6 +18,11 @@ __all__ = ["Line", "clean", "normalize"]
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _DIGIT = re.compile(r"\d")
+_SPACE_CLASS = "[ \t\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]"
+_TEXT_CHAR = "[^\\s\u200b\ufeff]"
+# A line's text runs from its first to its last non-space character (greedy, so
+# the only backtracking is over trailing spaces).
+_LINE = re.compile(rf"(?m)^{_SPACE_CLASS}*((?:{_TEXT_CHAR}[^\n]*)?{_TEXT_CHAR})?")
 # Whitespace that PDF extraction leaves around text: spaces, tabs, form feeds,
 # no-break and ideographic spaces.
 _SPACE = " \t\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
@@ -72,26 +77,47 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, start + len(body.rstrip(_SPACE))
 
 
+def _nonblank(text: str) -> list[tuple[int, int, int, int, int]]:
+    """(number, line start, line end, text start, text end) of every non-blank line."""
+    if "\r" in text:
+        out = []
+        for number, (ls, le) in enumerate(_split(text), 1):
+            s, e = _strip(text, ls, le)
+            if s < e:
+                out.append((number, ls, le, s, e))
+        return out
+    # One regex pass finds every line's text between its spaces; counting the
+    # newlines between matches gives line numbers without a Python loop per line.
+    out = []
+    number, last = 1, 0
+    for m in _LINE.finditer(text):
+        s, e = m.span(1)
+        if s < 0:
+            continue
+        ls = m.start()
+        number += text.count("\n", last, ls)
+        last = ls
+        le = text.find("\n", e)
+        out.append((number, ls, len(text) if le < 0 else le, s, e))
+    return out
+
+
 def clean(text: str, lex: Lexicon) -> list[Line]:
     """The non-blank lines of ``text``, artifacts marked and footnote numbers cut out."""
     furniture = lex.artifact_re.match
-    kept_lines: list[tuple[int, int, int, int, int]] = []  # number, line start, line end, text start, text end
-    for number, (ls, le) in enumerate(_split(text), 1):
-        s, e = _strip(text, ls, le)
-        if s < e:
-            kept_lines.append((number, ls, le, s, e))
+    kept_lines = _nonblank(text)
     lines: list[Line] = []
-    artifact = [furniture(text[s:e].replace("\f", " ")) is not None for _, _, _, s, e in kept_lines]
     following = ""
     for k in range(len(kept_lines) - 1, -1, -1):
         number, ls, le, s, e = kept_lines[k]
-        if artifact[k]:
+        content = text[s:e]
+        if furniture(content):
             lines.append(Line(number, ls, le, (), "", True, 0))
             continue
-        cuts = _footnotes(text, s, e, lex, following)
-        following = text[s:e]
+        cuts = _footnotes(text, s, e, lex, following) if _DIGIT.search(content) else None
+        following = content
         if not cuts:
-            lines.append(Line(number, ls, le, ((s, e),), following, False, s - ls))
+            lines.append(Line(number, ls, le, ((s, e),), content, False, s - ls))
             continue
         ranges = []
         pos = s
@@ -109,8 +135,6 @@ def _footnotes(text: str, s: int, e: int, lex: Lexicon, following: str) -> list[
     """Ranges of footnote reference numbers inside line ``text[s:e]``; ``following`` is the next text line."""
     line = text[s:e]
     cuts: list[tuple[int, int]] = []
-    if not _DIGIT.search(line):
-        return cuts
     if lex.footnote_inline:
         cuts.extend((s + m.start(), s + m.end()) for m in lex.footnote_inline.finditer(line))
     if lex.footnote_end:

@@ -122,14 +122,18 @@ class _Reader:
             if label is None or label.rank != NUMBER:
                 continue
             n = int(label.key)
+            if n == expected and (found or not need_lead):
+                found.append(i)
+                expected = n + 1
+                continue
+            if n != expected and not (found and n > 0 and expected - 1 <= n <= expected + 5):
+                continue
+            # The first paragraph of a text with no address line, or a number out of
+            # sequence (a gap or a repeat in a draft): only with a lead verb.
             text = self.content[i].text[label.length :]
             if not text and i + 1 < stop:
                 text = self.content[i + 1].text
-            has_lead = lead_of(text, self.lex) is not None
-            in_sequence = n == expected and (has_lead or not need_lead or bool(found))
-            # Out of sequence (a gap or a repeat in a draft): only with a lead verb.
-            tolerated = bool(found) and has_lead and n > 0 and expected - 1 <= n <= expected + 5
-            if in_sequence or tolerated:
+            if lead_of(text, self.lex) is not None:
                 found.append(i)
                 expected = n + 1
         return found

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -54,9 +55,10 @@ class LineIndex:
         return Span(start, end, line, column, end_line, end_column + (1 if end > start else 0))
 
 
-@attrs.frozen
-class Joined:
+class Joined(NamedTuple):
     """Cleaned text of one block plus the map back to the original offsets.
+
+    A NamedTuple, not attrs: it is internal and built for every paragraph.
 
     ``text[cleaned[i]:cleaned[i] + (orig_end - orig_start)]`` equals
     ``source[orig[i][0]:orig[i][1]]`` for every piece ``i``.
@@ -70,6 +72,9 @@ class Joined:
 
     @classmethod
     def build(cls, source: str, ranges: Sequence[tuple[int, int]], joiner: str, hyphenation: bool) -> Joined:
+        if len(ranges) == 1 and ranges[0] != BREAK:
+            start, end = ranges[0]
+            return cls(source[start:end], (0,), ((start, end),))
         parts: list[str] = []
         cleaned: list[int] = []
         orig: list[tuple[int, int]] = []
@@ -83,7 +88,12 @@ class Joined:
                 continue
             piece = source[start:end]
             if parts:
-                glue = " " if force else _glue(parts[-1], piece, joiner, hyphenation)
+                if force:
+                    glue = " "
+                elif joiner or piece[0].isascii() or parts[-1][-1].isascii():
+                    glue = _glue(parts[-1], piece, joiner, hyphenation)
+                else:
+                    glue = ""  # CJK on both sides: the common case, decided without a call
                 force = False
                 if glue == "-drop":
                     # Line-end hyphenation: "peace-" + "keeping" -> "peacekeeping".

@@ -11,7 +11,7 @@ import functools
 import re
 import tomllib
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -65,9 +65,11 @@ def common() -> dict[str, Any]:
     return _read("common")
 
 
-@attrs.frozen
-class Lead:
-    """A recognised clause lead: ``Lead(type="requests", modifiers=("also",), start=0, end=4, verb_end=4)``."""
+class Lead(NamedTuple):
+    """A recognised clause lead: ``Lead(type="requests", modifiers=("also",), start=0, end=4, verb_end=4)``.
+
+    A NamedTuple, not attrs: it is internal and built for every candidate clause.
+    """
 
     type: str
     modifiers: tuple[str, ...]
@@ -102,7 +104,14 @@ class Lexicon:
     split_re: re.Pattern[str]
     connector_re: re.Pattern[str]
     addressee_re: re.Pattern[str] | None
-    addressee_keys: tuple[tuple[str, str], ...]
+    addressee_keys: dict[str, str]
+    """Addressee surface (folded) -> canonical key."""
+    addressee_names: re.Pattern[str]
+    """Alternation of every addressee surface, longest first: its first match is the first actor named."""
+    modifier_re: re.Pattern[str]
+    """Alternation of every modifier surface, longest first."""
+    fold: bool
+    """Latin-script text is matched case-insensitively (lower-cased lookups)."""
     artifact_re: re.Pattern[str]
     """One alternation of every whole-line artifact pattern (common + language)."""
     footnote_end: re.Pattern[str] | None
@@ -126,10 +135,6 @@ class Lexicon:
     def hyphenation(self) -> bool:
         return bool(self.data["language"].get("hyphenation", False))
 
-    @property
-    def fold(self) -> bool:
-        return self.data["language"]["script"] != "Han"
-
     def syntax(self, key: str) -> list[str]:
         return list(self.data["syntax"].get(key, []))
 
@@ -151,39 +156,20 @@ class Lexicon:
         ctype = table.get(verb.lower() if self.fold else verb)
         if ctype is None:
             return None
-        mods: list[str] = []
-        for group in ("pre", "post"):
-            for word in _words(m.group(group) or "", self.modifier_key, self.fold):
-                if word not in mods:
-                    mods.append(word)
-        return Lead(ctype, tuple(mods), m.start("pre"), m.end(), m.end("verb"))
+        pre, post = m.group("pre"), m.group("post")
+        mods: tuple[str, ...] = ()
+        if pre or post:
+            found = self.modifier_re.findall(f"{pre} {post}")
+            keys = [self.modifier_key[w.lower() if self.fold else w] for w in found]
+            mods = tuple(dict.fromkeys(keys))
+        return Lead(ctype, mods, m.start("pre"), m.end(), m.end("verb"))
 
     def addressee_key(self, raw: str) -> str | None:
         """Key of the first actor named in ``raw`` (the longest name at that place)."""
-        probe = raw.lower() if self.fold else raw
-        best: tuple[int, int, str] | None = None
-        for surface, key in self.addressee_keys:
-            at = probe.find(surface)
-            if at >= 0 and (best is None or (at, -len(surface)) < best[:2]):
-                best = (at, -len(surface), key)
-        return best[2] if best else None
-
-
-def _words(chunk: str, table: dict[str, str], fold: bool) -> list[str]:
-    """Canonical modifiers in ``chunk``, longest surface first, in order."""
-    out: list[str] = []
-    rest = chunk.strip()
-    surfaces = sorted(table, key=len, reverse=True)
-    while rest:
-        probe = rest.lower() if fold else rest
-        for s in surfaces:
-            if probe.startswith(s):
-                out.append(table[s])
-                rest = rest[len(s) :].lstrip()
-                break
-        else:
-            break
-    return out
+        m = self.addressee_names.search(raw)
+        if not m:
+            return None
+        return self.addressee_keys[m.group().lower() if self.fold else m.group()]
 
 
 @functools.cache
@@ -218,19 +204,18 @@ def load(code: str) -> Lexicon:
     brackets = "".join(re.escape(ch) for pair in syntax["quotes"] for ch in pair)
     conjunctions = _alternation(syntax.get("conjunctions", []))
     words = rf"|(?<![\w-])(?:{conjunctions}){boundary}" if conjunctions else ""
-    split_re = re.compile(f"[{separators}{brackets}]{words}", flags)
-    connector_re = re.compile(
-        rf"\s*(?:(?:{_alternation(syntax['connectors'])}){boundary}\s*)?" if syntax["connectors"] else r"\s*", flags
-    )
+    connector = rf"\s*(?:(?:{_alternation(syntax['connectors'])}){boundary}\s*)?" if syntax["connectors"] else r"\s*"
+    connector_re = re.compile(connector, flags)
+    # Brackets always (for nesting depth); separators and conjunctions only where a
+    # lead verb follows, so that the scan of a paragraph stays inside the regex engine.
+    follows = rf"(?={connector}{pre}(?:{_alternation(list(verb_type))}){boundary})"
+    split_re = re.compile(f"[{brackets}]|(?:[{separators}]{words}){follows}", flags)
     addressee_re = None
     spec = data.get("addressee", {})
     if spec.get("pattern"):
         suffixes = _alternation(spec.get("suffixes", [])) or "(?!)"
         addressee_re = re.compile(spec["pattern"].replace("{suffixes}", suffixes), flags)
-    keys = sorted(
-        ((s.lower() if fold else s, k) for k, ss in data.get("addressees", {}).items() for s in ss),
-        key=lambda item: -len(item[0]),
-    )
+    keys = _invert(data.get("addressees", {}), fold)
     arts = data.get("artifacts", {})
     artifact_re = re.compile("|".join(f"(?:{p})" for p in [*common()["artifacts"]["lines"], *arts.get("lines", [])]))
 
@@ -250,7 +235,10 @@ def load(code: str) -> Lexicon:
         split_re=split_re,
         connector_re=connector_re,
         addressee_re=addressee_re,
-        addressee_keys=tuple(keys),
+        addressee_keys=keys,
+        addressee_names=re.compile(_alternation(list(keys)) or "(?!)", flags),
+        modifier_re=re.compile(_alternation(list(modifier_key)) or "(?!)", flags),
+        fold=fold,
         artifact_re=artifact_re,
         footnote_end=opt("footnote_end"),
         footnote_unit=opt("footnote_unit"),
