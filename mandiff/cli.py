@@ -1,4 +1,4 @@
-"""Command line: ``mandiff parse FILE [--format text|json] [--lang zh|en]``.
+"""Command line: ``mandiff parse FILE`` and ``mandiff check DRAFT``.
 
 Errors print one line on stderr and exit 2 (trouble), as diff(1) does.
 """
@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from mandiff import __version__, lexicon
+from mandiff.check.command import check_command
 from mandiff.errors import MandiffError
 from mandiff.outline import RENDERERS
 from mandiff.parse import parse_source
@@ -67,6 +68,9 @@ def parse_command(
     except MandiffError as error:
         raise fail(error) from None
     typer.echo(RENDERERS[format.value](res), nl=False)
+
+
+app.command("check")(check_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -75,17 +75,18 @@ def from_roman(text: str) -> int | None:
 
 
 def _cjk_value(text: str) -> int | None:
+    """Value of a CJK numeral up to 99 (一, 十一, 二十三); None for anything else (十一一)."""
     digits = common()["labels"]["cjk_numerals"]
-    if len(text) == 1:
-        return digits.index(text) + 1
     ten = digits[-1]
-    if text.startswith(ten):
-        rest = text[1:]
-        return 10 + (digits.index(rest) + 1 if rest else 0)
-    if len(text) >= 2 and text[1] == ten:
-        unit = text[2:]
-        return (digits.index(text[0]) + 1) * 10 + (digits.index(unit) + 1 if unit else 0)
-    return None
+    tens, _, units = text.partition(ten) if ten in text else ("", "", text)
+    if len(units) > 1 or len(tens) > 1 or (ten not in text and not units):
+        return None
+    if ten in text and ten in units:
+        return None
+    value = (digits.index(units) + 1) if units else 0
+    if ten in text:
+        value += 10 * ((digits.index(tens) + 1) if tens else 1)
+    return value or None
 
 
 def match_label(text: str) -> Label | None:
