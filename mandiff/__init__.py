@@ -6,6 +6,8 @@
 [('1', 'decides')]
 """
 
+from mandiff.changes import MandateDiff
+from mandiff.compare import compare
 from mandiff.errors import MandiffError
 from mandiff.model import Addressee, Annex, Clause, Heading, Metadata, Paragraph, Resolution, Span
 from mandiff.parse import load, parse
@@ -17,12 +19,14 @@ __all__ = [
     "Annex",
     "Clause",
     "Heading",
+    "MandateDiff",
     "MandiffError",
     "Metadata",
     "Paragraph",
     "Resolution",
     "Span",
     "__version__",
+    "compare",
     "load",
     "parse",
 ]

@@ -18,7 +18,7 @@ __all__ = ["DASH", "LETTER", "NUMBER", "ROMAN", "Label", "from_roman", "match_la
 
 NUMBER, LETTER, ROMAN, DASH = 0, 1, 2, 3
 
-_NUMBER = re.compile(r"(\d{1,4})\s*[.．](?![\d.])\s*")
+_NUMBER = re.compile(r"(\d{1,5})\s*[.．](?![\d.])\s*")
 _PAREN = re.compile(r"[(（]\s*([a-z]{1,4}|[一二三四五六七八九十]{1,3})\s*[)）]\s*")
 _ROMAN = re.compile(r"(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
 _INITIALS = frozenset(

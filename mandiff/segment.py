@@ -341,12 +341,17 @@ def _build(r: _Reader, node: _Node, pid: str, kind: str, clauses: bool) -> Parag
     joined = r.joined(node.ranges)
     children = []
     dashes = 0
+    seen: dict[str, int] = {}
     for child in node.children:
         if child.rank == DASH:
             dashes += 1
             cid = f"{pid}-{dashes}"
         else:
             cid = f"{pid}({child.key})"
+            # A label repeated by mistake ("(a)" twice) still gets an id of its own.
+            seen[cid] = seen.get(cid, 0) + 1
+            if seen[cid] > 1:
+                cid = f"{cid}#{seen[cid]}"
         children.append(_build(r, child, cid, "item" if child.rank == DASH else "subparagraph", clauses=False))
     own_end = joined.orig[-1][1] if joined.orig else node.start
     return Paragraph(
