@@ -233,6 +233,8 @@ class ParagraphChange:
     """Where the old paragraph sits in the old input."""
     new_span: Span | None = None
     """Where the new paragraph sits in the new input."""
+    heading: str | None = None
+    """Section heading in force on the new side (else the old), e.g. ``"Priority tasks"``."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -250,6 +252,7 @@ class ParagraphChange:
             "related": list(self.related),
             "old_span": _span(self.old_span),
             "new_span": _span(self.new_span),
+            "heading": self.heading,
         }
 
 

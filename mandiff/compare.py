@@ -366,6 +366,7 @@ def _pair(
         clauses=clause_changes,
         old_span=o.span,
         new_span=n.span,
+        heading=n.heading or o.heading,
     )
 
 
@@ -445,6 +446,7 @@ def _part(
         related=tuple(related),
         old_span=o.span,
         new_span=n.span,
+        heading=n.heading or o.heading,
     )
 
 
@@ -461,6 +463,7 @@ def _alone(para: Paragraph, status: str) -> ParagraphChange:
         new_text=None if old else para.text,
         old_span=para.span if old else None,
         new_span=None if old else para.span,
+        heading=para.heading,
     )
 
 
