@@ -93,8 +93,8 @@ class TextOp:
     """One operation of a text diff: ``TextOp(op="insert", text="two ")``.
 
     Joining the ``equal`` and ``delete`` texts gives the old text, the
-    ``equal`` and ``insert`` texts the new one (both in the compared form of
-    :func:`mandiff.textdiff.comparable`).
+    ``equal`` and ``insert`` texts the new one (both as written, whitespace
+    collapsed: :func:`mandiff.textdiff.shown`).
     """
 
     op: str
@@ -235,6 +235,8 @@ class ParagraphChange:
     """Where the new paragraph sits in the new input."""
     heading: str | None = None
     """Section heading in force on the new side (else the old), e.g. ``"Priority tasks"``."""
+    lead: str | None = None
+    """Type of the paragraph's lead clause on the new side (else the old): ``"requests"``; None for sub-paragraphs."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -253,6 +255,7 @@ class ParagraphChange:
             "old_span": _span(self.old_span),
             "new_span": _span(self.new_span),
             "heading": self.heading,
+            "lead": self.lead,
         }
 
 

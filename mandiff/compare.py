@@ -62,7 +62,7 @@ from mandiff.errors import MandiffError
 from mandiff.lexicon import strength
 from mandiff.model import Clause, Paragraph, Resolution
 from mandiff.parse import load, parse
-from mandiff.textdiff import comparable, diff_forms
+from mandiff.textdiff import comparable, diff_forms, shown
 
 __all__ = ["LanguageMismatchError", "compare"]
 
@@ -361,12 +361,13 @@ def _pair(
         similarity=score,
         old_text=o.text,
         new_text=n.text,
-        ops=diff_forms(ctx.form(o.text), ctx.form(n.text), ctx.lang) if status == "changed" and detail else (),
+        ops=diff_forms(shown(o.text), shown(n.text), ctx.lang) if status == "changed" and detail else (),
         facts=fact_changes,
         clauses=clause_changes,
         old_span=o.span,
         new_span=n.span,
         heading=n.heading or o.heading,
+        lead=_lead(n) or _lead(o),
     )
 
 
@@ -442,11 +443,12 @@ def _part(
         similarity=link.containment,
         old_text=o.text,
         new_text=n.text,
-        ops=() if same or not detail else diff_forms(ctx.form(o.text), ctx.form(n.text), ctx.lang),
+        ops=() if same or not detail else diff_forms(shown(o.text), shown(n.text), ctx.lang),
         related=tuple(related),
         old_span=o.span,
         new_span=n.span,
         heading=n.heading or o.heading,
+        lead=_lead(n) or _lead(o),
     )
 
 
@@ -464,7 +466,12 @@ def _alone(para: Paragraph, status: str) -> ParagraphChange:
         old_span=para.span if old else None,
         new_span=None if old else para.span,
         heading=para.heading,
+        lead=_lead(para),
     )
+
+
+def _lead(para: Paragraph) -> str | None:
+    return para.clauses[0].type if para.clauses else None
 
 
 def _ordered(changes: list[ParagraphChange], order_old: list[str], order_new: list[str]) -> tuple[ParagraphChange, ...]:

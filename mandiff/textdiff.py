@@ -29,7 +29,7 @@ from mandiff import lexicon
 from mandiff.changes import TextOp
 from mandiff.clean import normalize
 
-__all__ = ["comparable", "diff", "diff_forms", "spaced"]
+__all__ = ["comparable", "diff", "diff_forms", "shown", "spaced"]
 
 # A word or a punctuation mark, with the spaces after it: one unit of the word-level diff.
 _WORD = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")
@@ -61,6 +61,13 @@ def comparable(text: str, lang: str) -> str:
         return " ".join(text.split())
     text = normalize(text)
     return text if spaced(lang) else _ARTIFACT_SPACE.sub("", text)
+
+
+def shown(text: str) -> str:
+    """The form a redline displays: the text as written (full-width punctuation,
+    curly quotes), whitespace collapsed. Whether two texts differ is decided on
+    :func:`comparable`; how they differ is shown on this form."""
+    return " ".join(text.split())
 
 
 def _encode(tokens: list[str], table: dict[str, str]) -> str:
