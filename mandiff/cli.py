@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -69,7 +69,7 @@ ParseFormat = Enum("ParseFormat", {name: name for name in PARSE_RENDERERS}, type
 DiffFormat = Enum("DiffFormat", {name: name for name in RENDERERS}, type=str)  # type: ignore[misc]
 
 
-class Color(str, Enum):
+class Color(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
@@ -128,7 +128,8 @@ def _write(text: str, output: Path | None, color: bool = False) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise fail(MandiffError(f"{output}: cannot be written ({exc.strerror}); check the folder and its permissions"))
+        error = MandiffError(f"{output}: cannot be written ({exc.strerror}); check the folder and its permissions")
+        raise fail(error) from None
 
 
 @app.command("diff")

@@ -33,9 +33,7 @@ def _redline(change: ParagraphChange) -> str:
     parts = []
     for op in change.ops:
         body = escape(op.text)
-        if not body.strip():
-            parts.append(body)
-        elif op.op == "equal":
+        if not body.strip() or op.op == "equal":
             parts.append(body)
         else:
             # Markers hug the words: "~~ x ~~" does not render as strikethrough.

@@ -75,7 +75,7 @@ def _lines(diff: MandateDiff, options: RenderOptions) -> list[Text]:
         if change.heading and change.heading != heading:
             out.extend([Text(""), Text(f"── {change.heading} ──", style="bold blue")])
             heading = change.heading
-        elif not out[-1].plain == "":
+        elif out[-1].plain != "":
             out.append(Text(""))
         out.extend(_change(change))
     if not changes:
