@@ -345,6 +345,14 @@ class MandateDiff:
                 return change
         return None
 
+    def _repr_html_(self) -> str:
+        """The HTML report as a fragment (one ``<div class="mandiff">``), so Jupyter shows a diff as a report."""
+        # Imported here: lxml is needed only when a notebook asks, and the report package imports this module.
+        from mandiff.report.html import render_fragment
+        from mandiff.report.options import RenderOptions
+
+        return render_fragment(self, RenderOptions())
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "language": self.language,

@@ -26,13 +26,18 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from mandiff.changes import STATUSES, TAGS, Fact, FactChange, MandateDiff, MandateSummary, ParagraphChange, TextOp
-from mandiff.model import Metadata
+from mandiff.model import Clause, Metadata
+from mandiff.report.describe import arrow, clause_note
 from mandiff.report.html_assets import SCRIPT, STYLE
 from mandiff.report.options import RenderOptions, selected
 
 __all__ = ["anchor_id", "render_fragment", "render_html"]
 
 Element = etree._Element
+Group = tuple[str | None, tuple[ParagraphChange, ...]]
+"""A section heading (None before the first) and the listed changes under it."""
+Index = dict[tuple[str, str | None], str]
+"""Anchor of each listed operative change by ``("old", id)`` and ``("new", id)``, for links between changes."""
 
 # Characters XML cannot hold (lxml refuses them): C0 controls but tab and newlines, lone surrogates, non-characters.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -48,7 +53,7 @@ def render_html(diff: MandateDiff, options: RenderOptions) -> str:
     Example: ``render_html(mandiff.compare(old, new), RenderOptions())`` starts
     with ``'<!DOCTYPE html>\\n<html lang="en">'``.
     """
-    page = etree.Element("html", lang=diff.language)
+    page = _el(None, "html", lang=diff.language)
     head = _el(page, "head")
     _el(head, "meta", charset="utf-8")
     _el(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
@@ -112,6 +117,11 @@ def _title(diff: MandateDiff) -> str:
     return f"{diff.old.symbol or 'old text'} → {diff.new.symbol or 'new text'}"
 
 
+def _unit(change: FactChange) -> str | None:
+    """The personnel key a figure counts (``"military"``), from whichever side states it."""
+    return next((f.unit for f in (change.new, change.old) if f is not None and f.unit), None)
+
+
 def _fact(parent: Element, fact: Fact | None, class_: str) -> None:
     if fact is None:
         _el(parent, "span", "—", class_="none")
@@ -128,7 +138,9 @@ def _report(diff: MandateDiff, options: RenderOptions) -> Element:
     # The preamble is filtered by the same rule as the operative part, so --only means one thing.
     preamble = selected(attrs.evolve(diff, changes=diff.preamble.changes), options)
     anchors = _anchors((*operative, *preamble))
-    groups = [(heading, tuple(run)) for heading, run in itertools.groupby(operative, key=lambda c: c.heading)]
+    groups: list[Group] = [
+        (heading, tuple(run)) for heading, run in itertools.groupby(operative, key=lambda c: c.heading)
+    ]
 
     root = _el(None, "div", class_="mandiff", lang=diff.language)
     header = _el(root, "header")
@@ -138,16 +150,19 @@ def _report(diff: MandateDiff, options: RenderOptions) -> Element:
 
     layout = _el(root, "div", class_="layout")
     sidebar = _el(layout, "aside", class_="sidebar")
-    _nav(sidebar, groups, preamble, anchors)
+    _nav(sidebar, groups, preamble)
     _filters(sidebar, (*operative, *preamble))
     listing = _el(layout, "main", class_="changes")
-    index = {(side, pid): anchors[i] for i, c in enumerate(operative) for side, pid in (("old", c.old), ("new", c.new))}
+    index: Index = {}
+    for change, anchor in zip(operative, anchors, strict=False):
+        for key in (("old", change.old), ("new", change.new)):
+            index.setdefault(key, anchor)  # a split or merge repeats an id: link to its first card
     if not operative:
         _el(listing, "p", "No operative paragraph to list.", class_="empty")
     position = 0
     for number, (heading, run) in enumerate(groups, start=1):
         section = _el(listing, "section", class_="group", id=f"section-{number}")
-        _el(section, "h2", heading or "Operative paragraphs")
+        _el(section, "h2", _group_title(heading, groups))
         for change in run:
             _change(section, change, anchors[position], diff, index)
             position += 1
@@ -156,14 +171,20 @@ def _report(diff: MandateDiff, options: RenderOptions) -> Element:
         _el(section, "h2", "Preamble")
         for offset, change in enumerate(preamble):
             _change(section, change, anchors[len(operative) + offset], diff, index)
-    script = _el(root, "script")
-    script.text = SCRIPT
+    _el(root, "script", SCRIPT)
     return root
+
+
+def _group_title(heading: str | None, groups: list[Group]) -> str:
+    """The heading; paragraphs without one are "Operative paragraphs" in a text without headings."""
+    if heading:
+        return heading
+    return "Without section heading" if any(h for h, _ in groups) else "Operative paragraphs"
 
 
 def _subtitle(old: Metadata, new: Metadata) -> str:
     body = new.body or old.body
-    dates = f"adopted {old.date or 'on an unknown date'} → {new.date or 'on an unknown date'}"
+    dates = f"adopted {old.date or '?'} → {new.date or '?'}"
     return f"{body} · {dates}" if body else dates
 
 
@@ -190,7 +211,7 @@ def _summary(parent: Element, diff: MandateDiff, options: RenderOptions, listed:
         note = f"Listing {listed} of {total} operative paragraphs: only {', '.join(map(_label, options.only))}."
     else:
         note = f"Listing {listed} of {total} operative paragraphs"
-        note += "." if options.unchanged else "; unchanged ones are counted, not listed."
+        note += f"; {total - listed} unchanged ones are counted, not listed." if listed < total else "."
     _el(section, "p", note, class_="note")
     overview = _el(section, "div", class_="overview")
     _documents(overview, diff)
@@ -225,10 +246,7 @@ def _mandate(body: Element, mandate: MandateSummary) -> None:
         ("Mandate ends", "end_date", mandate.end_date),
         ("Duration", "duration", mandate.duration),
     ]
-    rows += [
-        (f"Ceiling: {_label(c.new.unit if c.new else c.old.unit if c.old else '') or c.kind}", "ceiling", c)
-        for c in mandate.ceilings
-    ]
+    rows += [(f"Ceiling: {_label(_unit(c) or c.kind)}", "ceiling", c) for c in mandate.ceilings]
     for name, field, change in rows:
         if change is None:
             continue
@@ -239,16 +257,17 @@ def _mandate(body: Element, mandate: MandateSummary) -> None:
 
 
 def _counts(parent: Element, diff: MandateDiff) -> None:
-    table = _el(parent, "table", class_="counts")
-    head = _el(_el(table, "thead"), "tr")
-    for text in ("Change", "Operative", "Preamble"):
-        _el(head, "th", text, scope="col")
-    body = _el(table, "tbody")
+    """Two tables, statuses and tags, each row a kind with its operative and preambular counts."""
     operative, preamble = diff.summary(), diff.preamble.counts()
-    for group, keys in (("statuses", STATUSES), ("tags", TAGS)):
+    for group, keys, caption in (("statuses", STATUSES, "Status"), ("tags", TAGS, "Tag")):
+        table = _el(parent, "table", class_=f"counts {group}")
+        head = _el(_el(table, "thead"), "tr")
+        for text in (caption, "Operative", "Preamble"):
+            _el(head, "th", text, scope="col")
+        body = _el(table, "tbody")
         for key in keys:
             op, pp = operative[group][key], preamble[group][key]
-            tr = _el(body, "tr", class_=f"{group[:-1]}{' zero' if not op and not pp else ''}", data_kind=key)
+            tr = _el(body, "tr", class_="zero" if not op and not pp else "some", data_kind=key)
             _el(_el(tr, "th", scope="row"), "span", _badge_text(key), class_=_badge_class(key))
             _el(tr, "td", str(op), class_="n operative")
             _el(tr, "td", str(pp), class_="n preamble")
@@ -258,16 +277,15 @@ def _counts(parent: Element, diff: MandateDiff) -> None:
 # Sidebar: navigation and filters
 
 
-def _nav(
-    parent: Element, groups: list[tuple[str | None, tuple[ParagraphChange, ...]]], preamble: tuple, anchors: list[str]
-) -> None:
+def _nav(parent: Element, groups: list[Group], preamble: tuple[ParagraphChange, ...]) -> None:
+    """Links to the summary, each heading's group of changes (with how many it lists) and the preamble."""
     nav = _el(parent, "nav", aria_label="Sections")
     _el(nav, "h2", "Sections")
     items = _el(nav, "ol")
     _el(_el(items, "li"), "a", "Summary", href="#summary")
     for number, (heading, run) in enumerate(groups, start=1):
         li = _el(items, "li")
-        _el(li, "a", heading or "Operative paragraphs", href=f"#section-{number}")
+        _el(li, "a", _group_title(heading, groups), href=f"#section-{number}")
         _el(li, "span", f" ({len(run)})", class_="count")
     if preamble:
         li = _el(items, "li")
@@ -279,6 +297,7 @@ def _filters(parent: Element, changes: tuple[ParagraphChange, ...]) -> None:
     # Hidden until the script shows it: without the script there is nothing to filter with.
     form = _el(parent, "form", class_="filters", hidden="hidden")
     _el(form, "h2", "Show only")
+    _el(form, "p", "Tick kinds to list only the changes of those kinds; none ticked lists all.", class_="note")
     for legend, keys in (("Status", STATUSES), ("Tags", TAGS)):
         counts = {key: sum(1 for c in changes if c.status == key or key in c.tags) for key in keys}
         present = [key for key in keys if counts[key]]
@@ -301,8 +320,8 @@ def _filters(parent: Element, changes: tuple[ParagraphChange, ...]) -> None:
 
 
 def _badge_text(key: str) -> str:
-    arrow = _ARROW.get(key)
-    return f"{_label(key)} {arrow}" if arrow else _label(key)
+    sign = _ARROW.get(key)
+    return f"{_label(key)} {sign}" if sign else _label(key)
 
 
 def _badge_class(key: str) -> str:
@@ -312,7 +331,7 @@ def _badge_class(key: str) -> str:
     return f"badge tag tag-{key}{' ' + direction if direction else ''}"
 
 
-def _change(parent: Element, change: ParagraphChange, anchor: str, diff: MandateDiff, index: dict) -> None:
+def _change(parent: Element, change: ParagraphChange, anchor: str, diff: MandateDiff, index: Index) -> None:
     article = _el(
         parent,
         "article",
@@ -325,45 +344,61 @@ def _change(parent: Element, change: ParagraphChange, anchor: str, diff: Mandate
         data_new=change.new or "",
     )
     head = _el(article, "header", class_="head")
-    _el(head, "a", f"{change.old or '—'} → {change.new or '—'}", class_="ids", href=f"#{anchor}")
+    ids = change.old if change.old == change.new else f"{change.old or '—'} → {change.new or '—'}"
+    _el(head, "a", ids, class_="ids", href=f"#{anchor}")
     _el(head, "span", _badge_text(change.status), class_=_badge_class(change.status))
     for tag in change.tags:
         _el(head, "span", _badge_text(tag), class_=_badge_class(tag))
+    if change.lead:
+        _el(head, "span", _label(change.lead), class_="badge lead", title="type of the lead clause")
     if change.status == "changed":
-        _el(head, "span", f"similarity {change.similarity:.0%}", class_="similarity")
+        # Floored, so that "100%" is only ever shown for identical text.
+        _el(head, "span", f"similarity {int(change.similarity * 100)}%", class_="similarity")
     _clauses(article, change)
     _facts(article, change.facts)
     _related(article, change, index)
-    sides = _el(article, "div", class_="sides")
-    _side(sides, "old", change, diff.old.symbol)
-    _side(sides, "new", change, diff.new.symbol)
+    # Text that did not change is shown once, across both columns, under both ids.
+    same = change.status == "unchanged" and change.old_text is not None and change.new_text is not None
+    sides = _el(article, "div", class_="sides same" if same else "sides")
+    _side(sides, "old", change, diff.old.symbol, with_text=not same)
+    _side(sides, "new", change, diff.new.symbol, with_text=not same)
+    if same:
+        _el(sides, "p", change.new_text, class_="text both")
 
 
 def _clauses(parent: Element, change: ParagraphChange) -> None:
-    """A badge per clause added, removed or retyped; a clause that only changed words is left to the redline."""
-    shown = [
-        c for c in change.clauses if c.status != "changed" or c.tags or (c.old and c.new and c.old.type != c.new.type)
-    ]
+    """A badge per clause added, removed, retyped or readdressed; a clause whose words alone changed is left to
+    the redline (the same rule as the text report's, :func:`mandiff.report.describe.clause_note`)."""
+    shown = [c for c in change.clauses if clause_note(c) is not None]
     if not shown:
         return
     line = _el(parent, "div", class_="clauses")
     _el(line, "span", "Clauses:", class_="fact-kind")
     for clause in shown:
-        old_type = _label(clause.old.type or "untyped") if clause.old else None
-        new_type = _label(clause.new.type or "untyped") if clause.new else None
-        if clause.status == "added":
-            text, title, direction = f"+ {new_type}", f"{clause.new.verb} (tier {clause.new_tier})", ""
-        elif clause.status == "removed":
-            text, title, direction = f"− {old_type}", f"{clause.old.verb} (tier {clause.old_tier})", ""
+        if clause.old is None or clause.new is None:
+            sign, side, tier = (
+                ("+", clause.new, clause.new_tier) if clause.old is None else ("−", clause.old, clause.old_tier)
+            )
+            text, title, direction = f"{sign} {_typed(side)}", f"{side.verb} (tier {tier})", ""
         else:
-            move = next((t for t in clause.tags if t in _ARROW), None)
-            text = f"{old_type} → {new_type}" if old_type != new_type else str(new_type)
-            text += f" {_ARROW[move]}" if move else ""
-            text += " (addressee)" if "addressee_changed" in clause.tags else ""
+            move = arrow(clause.old_tier, clause.new_tier)
+            text = f"{_typed(clause.old)} {move} {_typed(clause.new)}"
             title = f"{clause.old.verb} → {clause.new.verb} (tier {clause.old_tier} → {clause.new_tier})"
-            direction = f" {_DIRECTION[move]}" if move else ""
+            if "addressee_changed" in clause.tags:
+                text += " · addressee"
+                title += f"; addressee: {_who(clause.old)} → {_who(clause.new)}"
+            direction = {"↑": " up", "↓": " down"}.get(move, "")
         _add_text(line, " ")
         _el(line, "span", text, class_=f"badge clause clause-{clause.status}{direction}", title=title)
+
+
+def _typed(clause: Clause) -> str:
+    """``"further calls upon"``: modifiers and canonical type, as the lexicon names them."""
+    return " ".join(_label(word) for word in (*clause.modifiers, clause.type or "untyped verb"))
+
+
+def _who(clause: Clause) -> str:
+    return clause.addressee.raw if clause.addressee else "—"
 
 
 def _facts(parent: Element, facts: tuple[FactChange, ...]) -> None:
@@ -372,14 +407,15 @@ def _facts(parent: Element, facts: tuple[FactChange, ...]) -> None:
     items = _el(parent, "ul", class_="facts")
     for fact in facts:
         li = _el(items, "li", data_fact=fact.kind)
-        unit = (fact.new or fact.old).unit if (fact.new or fact.old) else None
-        _el(li, "span", f"{fact.kind} ({_label(unit)})" if unit else fact.kind, class_="fact-kind")
+        unit = _unit(fact)
+        _el(li, "span", f"{fact.kind} ({_label(unit)}):" if unit else f"{fact.kind}:", class_="fact-kind")
+        _add_text(li, " ")
         _fact(li, fact.old, "was")
         _add_text(li, " → ")
         _fact(li, fact.new, "now")
 
 
-def _related(parent: Element, change: ParagraphChange, index: dict) -> None:
+def _related(parent: Element, change: ParagraphChange, index: Index) -> None:
     if not change.related:
         return
     # Split: the old paragraph also went to these new ids; merged: these old ids also came here.
@@ -395,12 +431,12 @@ def _related(parent: Element, change: ParagraphChange, index: dict) -> None:
             _add_text(line, pid)
 
 
-def _side(parent: Element, side: str, change: ParagraphChange, symbol: str | None) -> None:
-    pid, text, span = (
-        (change.old, change.old_text, change.old_span)
-        if side == "old"
-        else (change.new, change.new_text, change.new_span)
-    )
+def _side(parent: Element, side: str, change: ParagraphChange, symbol: str | None, *, with_text: bool = True) -> None:
+    """One column: where the paragraph sits, then its text with this side's words marked."""
+    if side == "old":
+        pid, text, span, mine = change.old, change.old_text, change.old_span, "delete"
+    else:
+        pid, text, span, mine = change.new, change.new_text, change.new_span, "insert"
     column = _el(parent, "div", class_=f"side {side}" if text is not None else f"side {side} absent")
     where = f"{side} {pid}" if pid else side
     if span is not None:
@@ -408,12 +444,12 @@ def _side(parent: Element, side: str, change: ParagraphChange, symbol: str | Non
     _el(column, "div", where, class_="where", title=symbol or "")
     if text is None:
         _el(column, "p", f"Not in the {side} text.")
-        return
-    para = _el(column, "p", class_="text")
-    if change.ops:
-        _redline(para, change.ops, "delete" if side == "old" else "insert")
-    else:
-        _add_text(para, text)
+    elif with_text:
+        para = _el(column, "p", class_="text")
+        if change.ops:
+            _redline(para, change.ops, mine)
+        else:
+            _add_text(para, text)
 
 
 def _redline(parent: Element, ops: tuple[TextOp, ...], mine: str) -> None:

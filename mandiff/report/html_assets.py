@@ -38,19 +38,26 @@ STYLE = """
 .mandiff a:hover { text-decoration: underline; }
 .mandiff .overview { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
 .mandiff table { border-collapse: collapse; font-size: .9rem; }
-.mandiff th, .mandiff td { border-bottom: 1px solid var(--line); padding: .25rem .6rem; text-align: left; vertical-align: top; }
+.mandiff th, .mandiff td {
+  border-bottom: 1px solid var(--line); padding: .25rem .6rem; text-align: left; vertical-align: top;
+}
 .mandiff thead th { background: var(--wash); }
 .mandiff td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .mandiff tr.zero td { color: #9aa4af; }
 .mandiff .counts th[scope=row] { font-weight: normal; }
 .mandiff .meta tr.moved td:last-child { background: var(--chg-bg); font-weight: 600; }
 .mandiff .layout { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 1.5rem; margin-top: 1rem; }
-.mandiff .sidebar { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; font-size: .9rem; }
+.mandiff .sidebar {
+  position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; font-size: .9rem;
+}
 .mandiff .sidebar h2 { font-size: 1rem; margin-top: .5rem; }
 .mandiff nav ol { list-style: none; margin: 0; padding: 0; }
 .mandiff nav li { margin: .15rem 0; }
 .mandiff nav .count { color: var(--muted); }
-.mandiff .filters fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .5rem; padding: .3rem .6rem .5rem; }
+.mandiff .filters fieldset {
+  border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .5rem; padding: .3rem .6rem .5rem;
+}
+.mandiff .filters .note { font-size: .8rem; }
 .mandiff .filters legend { color: var(--muted); padding: 0 .3rem; }
 .mandiff .filters label { display: block; cursor: pointer; }
 .mandiff .filters button { font: inherit; padding: .1rem .7rem; cursor: pointer; }
@@ -75,19 +82,21 @@ STYLE = """
 .mandiff .badge.status-added { background: var(--add-bg); color: var(--add); border-color: #aceebb; }
 .mandiff .badge.status-removed { background: var(--del-bg); color: var(--del); border-color: #ffcecb; }
 .mandiff .badge.tag { background: var(--tag-bg); color: var(--tag); border-color: #b6e3ff; }
+.mandiff .badge.lead, .mandiff .badge.clause { background: #fbefff; color: #8250df; border-color: #e8d5ff; }
 .mandiff .badge.up { background: var(--add-bg); color: var(--add); border-color: #aceebb; }
 .mandiff .badge.down { background: var(--del-bg); color: var(--del); border-color: #ffcecb; }
-.mandiff .badge.clause { border-style: dashed; }
 .mandiff .clauses, .mandiff .facts, .mandiff .related { margin: .3rem 0 0; font-size: .85rem; }
 .mandiff .facts { list-style: none; padding: 0; }
 .mandiff .facts .was { color: var(--del); text-decoration: line-through; }
 .mandiff .facts .now { color: var(--add); font-weight: 600; }
 .mandiff .fact-kind { color: var(--muted); margin-right: .3rem; }
 .mandiff .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin-top: .4rem; }
-.mandiff .side .where { color: var(--muted); font-size: .75rem; text-transform: uppercase; letter-spacing: .03em; }
-.mandiff .side p { margin: .1rem 0 0; overflow-wrap: anywhere; }
+.mandiff .side .where { color: var(--muted); font-size: .78rem; }
+.mandiff .sides p { margin: .1rem 0 0; overflow-wrap: anywhere; }
+.mandiff .sides.same { row-gap: 0; }
+.mandiff .sides .both { grid-column: 1 / -1; }
 .mandiff .side.absent p { color: var(--muted); font-style: italic; }
-.mandiff .status-unchanged .side p { color: var(--muted); }
+.mandiff .status-unchanged .sides p { color: var(--muted); }
 .mandiff del { background: var(--del-bg); color: #82071e; text-decoration: line-through; }
 .mandiff ins { background: var(--add-bg); color: #116329; text-decoration: none; }
 .mandiff .empty { color: var(--muted); font-style: italic; }
@@ -102,7 +111,9 @@ STYLE = """
   .mandiff .layout { display: block; }
   .mandiff .group[hidden], .mandiff .change[hidden] { display: block !important; }
   .mandiff .change { break-inside: avoid; }
-  .mandiff del, .mandiff ins, .mandiff .badge, .mandiff .meta tr.moved td { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .mandiff del, .mandiff ins, .mandiff .badge, .mandiff .meta tr.moved td {
+    print-color-adjust: exact; -webkit-print-color-adjust: exact;
+  }
 }
 """
 """The report's style sheet; the HTML renderer inlines it."""
