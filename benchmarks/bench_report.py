@@ -19,7 +19,10 @@ import mandiff  # noqa: E402
 from mandiff.report import RENDERERS, RenderOptions, render  # noqa: E402
 
 PAIRS = {
-    "UNFICYP S/RES/2506 -> 2537 (en)": (ROOT / "examples/S-RES-2506-2020.en.txt", ROOT / "examples/S-RES-2537-2020.en.txt"),
+    "UNFICYP S/RES/2506 -> 2537 (en)": (
+        ROOT / "examples/S-RES-2506-2020.en.txt",
+        ROOT / "examples/S-RES-2537-2020.en.txt",
+    ),
     "MONUSCO S/RES/2098 -> 2147 (en)": (
         ROOT / "tests/data/S-RES-2098-2013.en.txt",
         ROOT / "tests/data/S-RES-2147-2014.en.txt",
