@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from importlib import resources
 from typing import Any
 
 import attrs
 
 from mandiff.errors import LexiconError, UnsupportedLanguageError
-from mandiff.lexicon import BODY_NAMES, common, types
+from mandiff.lexicon import BODY_NAMES, common, read_toml, types
 
 __all__ = ["KEYS", "Words", "available", "load"]
 
@@ -104,16 +103,8 @@ class Words:
 
 
 def _read(code: str) -> dict[str, Any]:
-    try:
-        text = resources.files(__package__).joinpath(f"rules_{code}.toml").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UnsupportedLanguageError(
-            f"mandiff check has no rules for language {code!r}; available: {', '.join(available())}"
-        ) from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"rules_{code}.toml is malformed: {exc}") from None
+    missing = f"mandiff check has no rules for language {code!r}; available: {', '.join(available())}"
+    return read_toml(__package__, f"rules_{code}.toml", missing)
 
 
 def available() -> tuple[str, ...]:

@@ -28,17 +28,23 @@ BODY_NAMES = {
 _NON_LANGUAGE = {"common", "types", "TEMPLATE"}
 
 
-def _read(name: str) -> dict[str, Any]:
+def read_toml(package: str, filename: str, missing: str) -> dict[str, Any]:
+    """A TOML data file shipped in ``package``; ``missing`` is the message when it is absent.
+
+    Shared by the lexicons and the check rules, so both fail the same clear way.
+    """
     try:
-        text = resources.files(__name__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
+        text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UnsupportedLanguageError(
-            f"no lexicon for language {name!r}; available: {', '.join(available())}"
-        ) from None
+        raise UnsupportedLanguageError(missing) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"lexicon {name}.toml is malformed: {exc}") from None
+        raise LexiconError(f"{filename} is malformed: {exc}") from None
+
+
+def _read(name: str) -> dict[str, Any]:
+    return read_toml(__name__, f"{name}.toml", f"no lexicon for language {name!r}; available: {', '.join(available())}")
 
 
 def available() -> tuple[str, ...]:
