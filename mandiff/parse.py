@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from pathlib import Path
@@ -93,7 +94,11 @@ def _iso_date(text: str | None, lex: Lexicon) -> str | None:
     number = int(month) if month.isdigit() else lex.data.get("months", {}).get(month.lower())
     if not number:
         return None
-    return f"{int(m.group('year')):04d}-{number:02d}-{int(m.group('day')):02d}"
+    try:
+        # A date that does not exist (31 February, month 13) is an OCR slip, not a date.
+        return datetime.date(int(m.group("year")), number, int(m.group("day"))).isoformat()
+    except ValueError:
+        return None
 
 
 def _metadata(source: str, lines: list[Line], parts: Parts, lex: Lexicon) -> Metadata:
