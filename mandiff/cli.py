@@ -15,7 +15,6 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -49,7 +48,7 @@ class _DiffByDefault(TyperGroup):
     """``mandiff OLD NEW`` runs the ``diff`` command: a first argument that names
     no subcommand (a path, ``-`` or a diff option) selects it."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["diff", *args]
         return super().parse_args(ctx, args)
