@@ -10,6 +10,9 @@ and so never start a clause. Sub-paragraphs are not split (see segment.py).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from mandiff.lexicon import Lead, Lexicon, types
 from mandiff.model import Addressee, Clause
 from mandiff.spans import Joined, LineIndex
@@ -50,7 +53,13 @@ def _boundaries(text: str, lex: Lexicon) -> list[tuple[int, Lead]]:
     depth = 0
     inside_symmetric: set[str] = set()
     out: list[tuple[int, Lead]] = []
-    for m in lex.split_re.finditer(text):
+    matches: Iterable[re.Match[str]] = lex.split_re.finditer(text)
+    if lex.conjunction_re is not None:
+        words = list(lex.conjunction_re.finditer(text))
+        if words:
+            # Two scans (see lexicon.load), read in text order as one.
+            matches = sorted([*matches, *words], key=re.Match.start)
+    for m in matches:
         ch = m.group()
         if ch in symmetric:
             inside_symmetric ^= {ch}
@@ -102,21 +111,24 @@ def classify(block: Joined, lines: LineIndex, lex: Lexicon, preamble: bool = Fal
     starts: list[tuple[int, Lead | None]] = [(0, first)]
     if not preamble:
         starts.extend(_boundaries(text, lex))
+    # Built once per paragraph of every input: positional arguments and one end
+    # list instead of keyword calls and an index lookup per clause.
+    ends = [start for start, _ in starts[1:]]
+    ends.append(len(text))
     clauses = []
-    for i, (start, lead) in enumerate(starts):
-        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
-        chunk_end = end
-        while chunk_end > start and text[chunk_end - 1].isspace():
-            chunk_end -= 1
-        verb = text[lead.start : lead.end].strip() if lead else ""
+    for (start, lead), end in zip(starts, ends, strict=True):
+        chunk_end = len(text[start:end].rstrip()) + start
+        if lead is None:
+            clauses.append(Clause(None, (), "", None, text[start:chunk_end], block.span(lines, start, chunk_end)))
+            continue
         clauses.append(
             Clause(
-                type=lead.type if lead else None,
-                modifiers=lead.modifiers if lead else (),
-                verb=verb,
-                addressee=_addressee(text, lead, lex) if lead else None,
-                text=text[start:chunk_end],
-                span=block.span(lines, start, chunk_end),
+                lead.type,
+                lead.modifiers,
+                text[lead.start : lead.end].strip(),
+                _addressee(text, lead, lex),
+                text[start:chunk_end],
+                block.span(lines, start, chunk_end),
             )
         )
     return tuple(clauses)

@@ -39,8 +39,6 @@ class _Node:
     ranges: list[tuple[int, int]]
     heading: str | None
     children: list[_Node] = attrs.Factory(list)
-    text_end: str = ""
-    """Last characters of the node's text so far, for punctuation checks."""
 
 
 @attrs.frozen
@@ -251,6 +249,10 @@ def _operative(
     heading: str | None = None
     last_numbered = max(numbered) if numbered else -1
     prev_open_label = title = False
+    # Last characters of the current root paragraph's text so far (the closing-formula
+    # check reads them); one variable, not an attribute set on every open node per line.
+    root_end = ""
+    headingish = r.headingish
     end = stop
     for i in range(start, stop):
         line = r.content[i]
@@ -259,20 +261,17 @@ def _operative(
             node = _Node(NUMBER, label.key, label.text, line.ranges[0][0], r.after_label(i, label), heading)  # type: ignore[union-attr]
             roots.append(node)
             stack = [node]
-            node.text_end = line.text[label.length :][-4:]  # type: ignore[union-attr]
+            root_end = line.text[label.length :][-4:]  # type: ignore[union-attr]
             prev_open_label = False
             continue
-        if _is_heading(r, i, numbered):
+        # headingish[i] is _is_heading's own first test, checked here without a call.
+        if headingish[i] and _is_heading(r, i, numbered):
             heading = line.text.strip()
             headings.append((heading, i, len(roots)))
             continue
         if not stack:
             continue
-        if (
-            i > last_numbered
-            and stack[0].text_end.rstrip().endswith(r.final)
-            and (label is None or label.rank == NUMBER)
-        ):
+        if i > last_numbered and root_end.rstrip().endswith(r.final) and (label is None or label.rank == NUMBER):
             end = i
             break
         accepted = label is not None and label.rank != NUMBER and (r.ends[i - 1] or prev_open_label)
@@ -296,9 +295,7 @@ def _operative(
             stack[-1].ranges.extend(line.ranges)
             # A sub-paragraph title may run over two lines before its own items start.
             prev_open_label = prev_open_label and not body and not r.ends[i] and len(line.text) <= r.max_heading
-        tail = line.text[-4:]
-        for node in stack:
-            node.text_end = tail
+        root_end = line.text[-4:]
     paragraphs = _finish(r, roots)
     heads = tuple(
         Heading(

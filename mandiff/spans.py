@@ -9,6 +9,7 @@ back to the original; :class:`LineIndex` turns offsets into line and column.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -37,12 +38,10 @@ class LineIndex:
         """Line starts, with ``\\r\\n``, ``\\r`` and ``\\n`` all ending a line (as clean.py splits)."""
         if "\r" in text:
             return cls((0, *(m.end() for m in _NEWLINE.finditer(text))))
-        starts = [0]
-        pos = text.find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
-        return cls(tuple(starts))
+        # Each line starts one past the end of the one before: running sums of the
+        # line lengths, without a Python step per line.
+        starts = tuple(itertools.accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
+        return cls(starts[:-1])
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``."""
@@ -50,9 +49,20 @@ class LineIndex:
         return i + 1, offset - self.starts[i] + 1
 
     def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(max(start, end - 1))
-        return Span(start, end, line, column, end_line, end_column + (1 if end > start else 0))
+        # position() twice, inlined: built for every paragraph and clause. The end
+        # is never before the start, so its search can begin at the start's line.
+        starts = self.starts
+        line = bisect.bisect_right(starts, start)
+        last = end - 1 if end > start else start
+        end_line = bisect.bisect_right(starts, last, line)
+        return Span(
+            start,
+            end,
+            line,
+            start - starts[line - 1] + 1,
+            end_line,
+            last - starts[end_line - 1] + (2 if end > start else 1),
+        )
 
 
 class Joined(NamedTuple):
@@ -122,10 +132,17 @@ class Joined(NamedTuple):
     def span(self, lines: LineIndex, start: int = 0, end: int | None = None) -> Span:
         """Span in the original of cleaned ``text[start:end]``."""
         end = len(self.text) if end is None else end
-        if not self.orig:
+        orig = self.orig
+        if not orig:
             return lines.span(0, 0)
-        o_start = self.to_original(start)
-        o_end = self.to_original(max(start, end - 1)) + (1 if end > start else 0)
+        if len(orig) == 1:
+            # One piece (most clauses of a one-line paragraph): to_original without a search.
+            a, b = orig[0]
+            o_start = min(a + start, b)
+            o_end = min(a + end - 1, b) + 1 if end > start else o_start
+        else:
+            o_start = self.to_original(start)
+            o_end = self.to_original(max(start, end - 1)) + (1 if end > start else 0)
         return lines.span(o_start, max(o_start, o_end))
 
 

@@ -88,6 +88,34 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _trie(words: list[str]) -> str:
+    """A regex for the same strings as ``_alternation(words)``, factored by common prefix.
+
+    An alternation is tried word by word at every position (case-insensitive
+    literals get no quick reject), a trie tests each character once. It also
+    matches the same way: the words that match at one position are prefixes of
+    one another, and the trie tries a longer continuation before stopping there,
+    so it picks the longest word first and backtracks to shorter ones in the same
+    order as the longest-first alternation.
+    """
+    root: dict[str, dict] = {}
+    for word in set(words):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(root) if root else "(?!)"
+
+
 def _invert(table: dict[str, list[str]], fold: bool) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, surfaces in table.items():
@@ -108,6 +136,9 @@ class Lexicon:
     preamble_type: dict[str, str]
     modifier_key: dict[str, str]
     split_re: re.Pattern[str]
+    """Brackets, and separators a lead verb follows (see :func:`mandiff.classify._boundaries`)."""
+    conjunction_re: re.Pattern[str] | None
+    """Conjunctions a lead verb follows ("and decides"); None when the language has none."""
     connector_re: re.Pattern[str]
     addressee_re: re.Pattern[str] | None
     addressee_keys: dict[str, str]
@@ -208,14 +239,24 @@ def load(code: str) -> Lexicon:
     syntax = data["syntax"]
     separators = "".join(re.escape(s) for s in syntax["separators"])
     brackets = "".join(re.escape(ch) for pair in syntax["quotes"] for ch in pair)
-    conjunctions = _alternation(syntax.get("conjunctions", []))
-    words = rf"|(?<![\w-])(?:{conjunctions}){boundary}" if conjunctions else ""
     connector = rf"\s*(?:(?:{_alternation(syntax['connectors'])}){boundary}\s*)?" if syntax["connectors"] else r"\s*"
     connector_re = re.compile(connector, flags)
     # Brackets always (for nesting depth); separators and conjunctions only where a
     # lead verb follows, so that the scan of a paragraph stays inside the regex engine.
-    follows = rf"(?={connector}{pre}(?:{_alternation(list(verb_type))}){boundary})"
-    split_re = re.compile(f"[{brackets}]|(?:[{separators}]{words}){follows}", flags)
+    follows = rf"(?={connector}{pre}(?:{_trie(list(verb_type))}){boundary})"
+    # One character class first: the engine then skips straight to candidate
+    # characters. A leading alternation (or lookbehind) made it attempt a match at
+    # every position of the text, which cost more than all the rest of the parse of
+    # an English paragraph. (?<=[brackets]) keeps "[brackets]|[separators]{follows}".
+    split_re = re.compile(f"[{brackets}{separators}](?:(?<=[{brackets}])|{follows})", flags)
+    # Conjunctions ("..., and decides" / "and requests") get a scan of their own, so
+    # the one above keeps its character class. Each word comes before its lookbehind
+    # ("and(?<![\w-]and)" is "(?<![\w-])and"): a failed first letter is the cheapest
+    # rejection at positions that cannot match. Conjunctions are words, never
+    # brackets or separators, so the two scans never overlap.
+    conjunctions = sorted(set(syntax.get("conjunctions", [])), key=len, reverse=True)
+    words = "|".join(rf"{re.escape(w)}(?<![\w-]{re.escape(w)})" for w in conjunctions)
+    conjunction_re = re.compile(f"(?:{words}){boundary}{follows}", flags) if conjunctions else None
     addressee_re = None
     spec = data.get("addressee", {})
     if spec.get("pattern"):
@@ -239,10 +280,11 @@ def load(code: str) -> Lexicon:
         preamble_type=preamble_type,
         modifier_key=modifier_key,
         split_re=split_re,
+        conjunction_re=conjunction_re,
         connector_re=connector_re,
         addressee_re=addressee_re,
         addressee_keys=keys,
-        addressee_names=re.compile(_alternation(list(keys)) or "(?!)", flags),
+        addressee_names=re.compile(_trie(list(keys)), flags),
         modifier_re=re.compile(_alternation(list(modifier_key)) or "(?!)", flags),
         fold=fold,
         artifact_re=artifact_re,
