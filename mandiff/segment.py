@@ -196,16 +196,27 @@ def _is_heading(r: _Reader, i: int, numbered: set[int], depth: int = 0) -> bool:
     """Line ``i`` is a section heading: see the module docstring."""
     if depth > 3 or not r.heading_like(i):
         return False
-    if i > 0:
-        # Inside the operative part a heading follows the end of a paragraph, not a
-        # comma: a short last line after "，" is the end of a broken sentence.
-        ends = r.ends[i - 1] if i <= r.op_start else r.ends_strong[i - 1]
-        if not ends and not r.heading_like(i - 1):
-            return False
+    if not _after_sentence(r, i):
+        return False
     j = i + 1
     if j >= len(r.content):
         return False
     return j in numbered or _is_heading(r, j, numbered, depth + 1)
+
+
+def _after_sentence(r: _Reader, i: int, depth: int = 0) -> bool:
+    """Line ``i`` follows the end of a paragraph, or a run of headings that does.
+
+    Inside the operative part a heading follows the end of a paragraph, not a
+    comma: a short last line after "，" is the end of a broken sentence. A run of
+    short lines only counts as stacked headings when the run itself starts after
+    a sentence end; otherwise they are the wrapped tail of a paragraph.
+    """
+    if i == 0:
+        return True
+    if r.ends[i - 1] if i <= r.op_start else r.ends_strong[i - 1]:
+        return True
+    return depth < 3 and r.heading_like(i - 1) and _after_sentence(r, i - 1, depth + 1)
 
 
 def _preamble(r: _Reader, start: int, stop: int) -> tuple[Paragraph, ...]:

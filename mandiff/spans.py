@@ -22,6 +22,8 @@ __all__ = ["BREAK", "Joined", "LineIndex"]
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
+_CLOSING = frozenset(",;:.!?)]}”’")
+
 BREAK = (-1, -1)
 """A pseudo-range that joins the next piece with a space even in Chinese: a
 sub-paragraph title line ("(b) 支持在中部恢复国家权威") and the body under it."""
@@ -154,4 +156,6 @@ def _glue(before: str, after: str, joiner: str, hyphenation: bool) -> str:
         return ""
     if hyphenation and before.endswith("-") and len(before) > 1 and before[-2].isalpha():
         return "-drop" if after[:1].islower() else ""
+    if after[:1] in _CLOSING:
+        return ""  # "General" + ", and" (a footnote number cut between them): no space before a comma
     return joiner
