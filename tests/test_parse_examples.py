@@ -236,3 +236,33 @@ def test_label_alone_on_its_line() -> None:
         ("2", "Requests the Secretary-General to:"),
     ]
     assert [(c.id, c.text) for c in res.paragraph("2").children] == [("2(a)", "report;"), ("2(b)", "brief;")]
+
+
+def test_pdf_like_general_assembly() -> None:
+    """A General Assembly resolution as pdftotext gives it: superscript footnote numbers glued to words."""
+    res = mandiff.load(Path(__file__).parent / "data" / "pdf-like-ga.en.txt")
+    assert res.metadata == mandiff.Metadata(
+        "General Assembly",
+        "A/RES/75/191",
+        "2020-12-16",
+        "46",
+        "Situation of human rights in the Islamic Republic of Iran",
+    )
+    assert [p.clauses[0].type for p in res.preamble] == ["guided", "recalls", "mindful"]
+    assert res.preamble[0].text.endswith("Declaration of Human Rights and the International Covenants on Human Rights,")
+    assert res.paragraph("1").text == (
+        "Welcomes the reports of the Secretary-General and the Special Rapporteur "
+        "on the situation of human rights in the Islamic Republic of Iran;"
+    )
+    assert [c.id for c in res.paragraph("2").children] == ["2(a)", "2(b)"]
+    assert [(c.type, c.modifiers) for c in res.paragraph("3").clauses] == [
+        ("calls_upon", ()),
+        ("calls_upon", ("also",)),
+    ]
+    assert len(res.operative) == 4 and res.closing is None
+    assert "1 Resolution 217 A (III)." in res.trailer
+
+
+def test_superscripts_keep_names_with_digits() -> None:
+    res = mandiff.parse("The Security Council,\n\n1. Condemns the M23 and the G5 Sahel, and COVID-19 measures;\n")
+    assert res.operative[0].text == "Condemns the M23 and the G5 Sahel, and COVID-19 measures;"
