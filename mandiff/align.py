@@ -240,32 +240,31 @@ def score(a: Profile, b: Profile, idf: dict[str, int], wa: int | None = None, wb
     return round(DICE * dice + (1 - DICE) * seq, 6)
 
 
+def _lis_ends(seq: Sequence[int]) -> tuple[list[int], int]:
+    """Length of the longest strictly increasing subsequence ending at each value, and the overall longest."""
+    tails: list[int] = []
+    ends = []
+    for v in seq:
+        p = bisect_left(tails, v)
+        if p == len(tails):
+            tails.append(v)
+        else:
+            tails[p] = v
+        ends.append(p + 1)
+    return ends, len(tails)
+
+
 def stable(seq: Sequence[int]) -> list[bool]:
     """For each value, whether it lies in *every* longest strictly increasing subsequence.
 
     Example: ``stable([0, 2, 1, 3]) == [True, False, False, True]``.
     """
     n = len(seq)
-    tails: list[int] = []
-    f = [0] * n
-    for k, v in enumerate(seq):
-        p = bisect_left(tails, v)
-        if p == len(tails):
-            tails.append(v)
-        else:
-            tails[p] = v
-        f[k] = p + 1
-    longest = len(tails)
-    tails = []
-    g = [0] * n
-    for k in range(n - 1, -1, -1):
-        v = -seq[k]
-        p = bisect_left(tails, v)
-        if p == len(tails):
-            tails.append(v)
-        else:
-            tails[p] = v
-        g[k] = p + 1
+    f, longest = _lis_ends(seq)
+    # Read backwards with signs flipped, an increasing run stays increasing: g[k] is
+    # the length of the longest increasing subsequence that starts at k.
+    backwards, _ = _lis_ends([-v for v in reversed(seq)])
+    g = backwards[::-1]
     on = [f[k] + g[k] - 1 == longest for k in range(n)]
     level: dict[int, int] = defaultdict(int)
     for k in range(n):
