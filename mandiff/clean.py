@@ -22,7 +22,7 @@ _SPACE_CLASS = "[ \t\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]"
 _TEXT_CHAR = "[^\\s\u200b\ufeff]"
 # A line's text runs from its first to its last non-space character (greedy, so
 # the only backtracking is over trailing spaces).
-_LINE = re.compile(rf"(?m)^{_SPACE_CLASS}*((?:{_TEXT_CHAR}[^\n]*)?{_TEXT_CHAR})?")
+_LINE = re.compile(rf"(?m)^{_SPACE_CLASS}*((?:{_TEXT_CHAR}[^\n]*)?{_TEXT_CHAR})")
 # Whitespace that PDF extraction leaves around text: spaces, tabs, form feeds,
 # no-break and ideographic spaces.
 _SPACE = " \t\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
@@ -90,10 +90,10 @@ def _nonblank(text: str) -> list[tuple[int, int, int, int, int]]:
     # newlines between matches gives line numbers without a Python loop per line.
     out = []
     number, last = 1, 0
+    # Blank lines do not match at all (the text group is required), so the loop
+    # only sees lines with text: half the lines of a double-spaced PDF extraction.
     for m in _LINE.finditer(text):
         s, e = m.span(1)
-        if s < 0:
-            continue
         ls = m.start()
         number += text.count("\n", last, ls)
         last = ls
