@@ -9,21 +9,21 @@ depending on what is open: after ``(h)`` an ``(i)`` is a letter.
 from __future__ import annotations
 
 import re
-
-import attrs
+from typing import NamedTuple
 
 from mandiff.lexicon import common
 
-__all__ = ["DASH", "LETTER", "NUMBER", "ROMAN", "Label", "from_roman", "match_label", "to_roman"]
+__all__ = ["DASH", "INITIALS", "LETTER", "NUMBER", "ROMAN", "Label", "from_roman", "match_label", "to_roman"]
 
 NUMBER, LETTER, ROMAN, DASH = 0, 1, 2, 3
 
 _NUMBER = re.compile(r"(\d{1,5})\s*[.．](?![\d.])\s*")
 _PAREN = re.compile(r"[(（]\s*([a-z]{1,4}|[一二三四五六七八九十]{1,3})\s*[)）]\s*")
 _ROMAN = re.compile(r"(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
-_INITIALS = frozenset(
+INITIALS = frozenset(
     "0123456789(（" + common()["labels"]["parenthesized_ideographs"] + "".join(common()["labels"]["dashes"])
 )
+"""Characters a label can start with."""
 _ROMAN_VALUES = (
     (100, "c"),
     (90, "xc"),
@@ -37,9 +37,12 @@ _ROMAN_VALUES = (
 )
 
 
-@attrs.frozen
-class Label:
-    """A label found at the start of a line: ``Label(rank=ROMAN, key="ii", text="㈡", length=2)``."""
+class Label(NamedTuple):
+    """A label found at the start of a line: ``Label(rank=ROMAN, key="ii", text="㈡", length=2)``.
+
+    A NamedTuple, not attrs: it is internal and built for every labelled line,
+    where a frozen attrs class's per-field setattr showed in the benchmark.
+    """
 
     rank: int
     """NUMBER, LETTER, ROMAN or DASH."""
@@ -91,7 +94,7 @@ def _cjk_value(text: str) -> int | None:
 
 def match_label(text: str) -> Label | None:
     """The label at the start of ``text`` (already stripped of leading spaces), if any."""
-    if not text or text[0] not in _INITIALS:
+    if not text or text[0] not in INITIALS:
         return None
     # A label may stand alone on its line, its text on the next ("12." then "Decides ...").
     m = _NUMBER.match(text)

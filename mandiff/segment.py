@@ -15,7 +15,7 @@ import attrs
 
 from mandiff.classify import classify, lead_of
 from mandiff.clean import Line
-from mandiff.labels import DASH, LETTER, NUMBER, ROMAN, Label, from_roman, match_label
+from mandiff.labels import DASH, INITIALS, LETTER, NUMBER, ROMAN, Label, from_roman, match_label
 from mandiff.lexicon import Lexicon
 from mandiff.model import Annex, Heading, Paragraph
 from mandiff.spans import BREAK, Joined, LineIndex
@@ -68,7 +68,9 @@ class _Reader:
         self.op_start = 0
         self.final = tuple(syntax["final_end"])
         self.max_heading = _MAX_HEADING.get(lex.data["language"]["script"], 120)
-        self.labels = [match_label(ln.text) for ln in self.content]
+        # match_label's own first-character test, done here to skip a call for the
+        # many lines (most, in Chinese) that no label can start.
+        self.labels = [match_label(ln.text) if ln.text[:1] in INITIALS else None for ln in self.content]
         widths = sorted(len(ln.text) for ln in self.content)
         self.wide = widths[int(len(widths) * 0.9)] if widths else 0
         """Width of a full line (90th percentile): PDF text breaks lines there."""

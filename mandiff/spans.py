@@ -93,10 +93,11 @@ class Joined(NamedTuple):
         length = 0
         force = False
         for start, end in ranges:
-            if (start, end) == BREAK:
-                force = True
-                continue
             if start >= end:
+                # BREAK is (-1, -1), so it is among the empty ranges: one comparison
+                # per piece instead of building a tuple to compare with BREAK.
+                if start == end == -1:
+                    force = True
                 continue
             piece = source[start:end]
             if parts:

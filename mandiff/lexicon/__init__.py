@@ -229,12 +229,15 @@ def load(code: str) -> Lexicon:
     modifier_key.update(after)
     space = r"\s+" if data["language"]["word_boundary"] else r"\s*"
     boundary = r"(?![\w-])" if data["language"]["word_boundary"] else ""
-    pre = f"(?P<pre>(?:(?:{_alternation(list(_invert(modifiers, fold)))}){space})*)" if modifiers else "(?P<pre>)"
-    post = f"(?P<post>(?:{space}(?:{_alternation(list(after))}){boundary})*)" if after else "(?P<post>)"
+    # Tries, not longest-first alternations: the words that match at one place are
+    # prefixes of one another, and a trie offers them longest first as well, so
+    # every match (and every backtrack) is the same, with one test per character.
+    pre = f"(?P<pre>(?:(?:{_trie(list(_invert(modifiers, fold)))}){space})*)" if modifiers else "(?P<pre>)"
+    post = f"(?P<post>(?:{space}(?:{_trie(list(after))}){boundary})*)" if after else "(?P<post>)"
     flags = re.IGNORECASE if fold else 0
 
     def lead_re(surfaces: list[str]) -> re.Pattern[str]:
-        return re.compile(rf"\s*{pre}(?P<verb>{_alternation(surfaces)}){boundary}{post}", flags)
+        return re.compile(rf"\s*{pre}(?P<verb>{_trie(surfaces)}){boundary}{post}", flags)
 
     syntax = data["syntax"]
     separators = "".join(re.escape(s) for s in syntax["separators"])
