@@ -21,6 +21,8 @@ from mandiff.segment import Parts, segment
 __all__ = ["load", "parse", "parse_source"]
 
 _HEADER_LINES = 40
+# A page header that is a resolution symbol ("S/RES/2423 (2018)") names the document.
+_RES_SYMBOL = re.compile(r"^\s*((?:S|A|E)/(?:[A-Z]+/)*RES/[\w/.\-]+(?:\s*\(\d{4}\))?)\s*$")
 
 
 def parse(text: str | bytes, lang: str | None = None) -> Resolution:
@@ -143,10 +145,9 @@ def _metadata(source: str, lines: list[Line], parts: Parts, lex: Lexicon) -> Met
             symbol = f"{prefix[body]}/{m.group('session')}/{m.group('number')}"
     if symbol is None:
         # A page header such as "S/RES/2423 (2018)" names the document outright.
-        res = re.compile(r"^\s*((?:S|A|E)/(?:[A-Z]+/)*RES/[\w/.\-]+(?:\s*\(\d{4}\))?)\s*$")
         for line in lines:
             if line.artifact:
-                hit = res.match(source[line.start : line.end])
+                hit = _RES_SYMBOL.match(source[line.start : line.end])
                 if hit:
                     symbol = hit.group(1)
                     break

@@ -11,6 +11,8 @@ punctuation, it is short, and a numbered paragraph (or another heading) follows.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from mandiff.classify import classify, lead_of
@@ -70,6 +72,7 @@ class _Reader:
         self.max_heading = _MAX_HEADING.get(lex.data["language"]["script"], 120)
         # match_label's own first-character test, done here to skip a call for the
         # many lines (most, in Chinese) that no label can start.
+        self.annex_res = [re.compile(p) for p in lex.document("annex")]
         self.labels = [match_label(ln.text) if ln.text[:1] in INITIALS else None for ln in self.content]
         widths = sorted(len(ln.text) for ln in self.content)
         self.wide = widths[int(len(widths) * 0.9)] if widths else 0
@@ -82,8 +85,9 @@ class _Reader:
         ]
 
     # -- small predicates -------------------------------------------------
-    def ends_sentence(self, text: str) -> bool:
-        return text.rstrip().endswith(self.terminal)
+    def is_annex(self, i: int) -> bool:
+        """Line ``i`` is an annex heading ("Annex II", 附件一)."""
+        return any(p.fullmatch(self.content[i].text) for p in self.annex_res)
 
     def heading_like(self, i: int) -> bool:
         """Short, unlabelled, no closing punctuation: could be a section heading."""
@@ -185,13 +189,7 @@ def _address_line(r: _Reader) -> int | None:
 
 
 def _first_annex(r: _Reader, start: int) -> int:
-    import re
-
-    patterns = [re.compile(p) for p in r.lex.document("annex")]
-    for i in range(start, len(r.content)):
-        if any(p.fullmatch(r.content[i].text) for p in patterns):
-            return i
-    return len(r.content)
+    return next((i for i in range(start, len(r.content)) if r.is_annex(i)), len(r.content))
 
 
 def _is_heading(r: _Reader, i: int, numbered: set[int], depth: int = 0) -> bool:
@@ -226,8 +224,7 @@ def _preamble(r: _Reader, start: int, stop: int) -> tuple[Paragraph, ...]:
     for i in range(start, stop):
         line = r.content[i]
         opens = not blocks or (
-            r.ends_sentence(r.content[i - 1].text)
-            and (line.indent > 0 or lead_of(line.text, r.lex, preamble=True) is not None)
+            r.ends[i - 1] and (line.indent > 0 or lead_of(line.text, r.lex, preamble=True) is not None)
         )
         if opens:
             blocks.append([i])
@@ -378,10 +375,7 @@ def _build(r: _Reader, node: _Node, pid: str, kind: str, clauses: bool) -> Parag
 
 def _annexes(r: _Reader, start: int, stop: int) -> tuple[Annex, ...]:
     """Annexes from content line ``start``: each heading line opens one."""
-    import re
-
-    patterns = [re.compile(p) for p in r.lex.document("annex")]
-    starts = [i for i in range(start, stop) if any(p.fullmatch(r.content[i].text) for p in patterns)]
+    starts = [i for i in range(start, stop) if r.is_annex(i)]
     out = []
     for k, a in enumerate(starts, 1):
         b = starts[k] if k < len(starts) else stop
@@ -395,14 +389,14 @@ def _annexes(r: _Reader, start: int, stop: int) -> tuple[Annex, ...]:
         for j in range(i, b):
             line = r.content[j]
             label = r.labels[j]
-            if label is not None and (j == i or r.ends_sentence(r.content[j - 1].text)):
+            if label is not None and (j == i or r.ends[j - 1]):
                 rank = _rank(label, stack)
                 while stack and stack[-1].rank >= rank:
                     stack.pop()
                 node = _Node(rank, label.key, label.text, line.ranges[0][0], r.after_label(j, label), None)
                 (stack[-1].children if stack else roots).append(node)
                 stack.append(node)
-            elif stack and not r.ends_sentence(r.content[j - 1].text):
+            elif stack and not r.ends[j - 1]:
                 stack[-1].ranges.extend(line.ranges)
             else:
                 node = _Node(NUMBER, "", "", line.ranges[0][0], list(line.ranges), None)
